@@ -1,0 +1,58 @@
+import { openApp, type App } from '../core/app/app';
+import { DEFAULT_COUNTY } from '../../shared/domain/org';
+import { setup } from '../core/settings/service';
+import { seedDemo } from '../core/demo/seed';
+import { orgList } from './org-list';
+import { UsageError } from './main';
+
+export interface CommandInput {
+  dataDir: string;
+  options: { json?: boolean; 'county-code'?: string; 'county-name'?: string; operator?: string };
+}
+export interface CommandResult {
+  json: unknown;
+  text: string;
+}
+type Command = (input: CommandInput) => Promise<CommandResult>;
+
+export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命令> [--json]
+命令：
+  init --county-code 代码 --county-name 名称 [--operator 姓名]
+                      初始化数据目录（县代码 430522 时自动填入新邵县 15 个乡镇）
+  org list            列出组织机构（乡镇、行政村、推进组、帮扶单位、工作队、帮扶责任人）
+  seed-demo           写入一个示例县（所有名称均为虚构，并标记为示例数据）`;
+
+async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>): Promise<T> {
+  const app = await openApp(dataDir);
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+export const commands: Record<string, Command> = {
+  init: ({ dataDir, options }) => {
+    const countyCode = options['county-code'];
+    const countyName = options['county-name'];
+    if (!countyCode || !countyName) throw new UsageError('init 需要 --county-code 和 --county-name');
+    return withApp(dataDir, async (app) => {
+      const townships = countyCode.trim() === DEFAULT_COUNTY.code ? DEFAULT_COUNTY.townships : [];
+      await setup(app.ctx(), { countyCode, countyName, operator: options.operator ?? '系统管理员', townships });
+      const status = await app.status();
+      return {
+        json: { dataDir, county: status.county, operator: status.operator, townships: townships.length, schemaVersion: status.schemaVersion },
+        text: `已初始化 ${countyName}（${countyCode}），数据目录 ${dataDir}，乡镇 ${townships.length} 个`,
+      };
+    });
+  },
+  'org list': ({ dataDir }) => withApp(dataDir, orgList),
+  'seed-demo': ({ dataDir }) =>
+    withApp(dataDir, async (app) => {
+      const r = await seedDemo(app);
+      return {
+        json: { sample: true, ...r },
+        text: `已写入示例数据（均为虚构）：行政村 ${r.villages} 个，帮扶单位 ${r.units} 个，推进组 ${r.groups} 个，工作队 ${r.teams} 支，帮扶责任人 ${r.cadres} 名`,
+      };
+    }),
+};

@@ -1,0 +1,68 @@
+/**
+ * Admin CLI over the same services as the app:
+ *   npm run --silent cli -- --data-dir DIR <command> … [--json]
+ * With --json, stdout carries exactly one JSON document; errors go to stderr, exit code 1
+ * (2 for a wrong command line).
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { defaultDataDir } from '../core/paths';
+import { AppError, toErrorInfo } from '../core/errors';
+import { commands, usage } from './commands';
+
+export class UsageError extends Error {}
+
+export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'county-code': { type: 'string' },
+        'county-name': { type: 'string' },
+        operator: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    err(`命令行参数有误：${(e as Error).message}\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    (values.help ? out : err)(usage);
+    return values.help ? 0 : 2;
+  }
+  const key = positionals[0] === 'org' ? `org ${positionals[1] ?? ''}`.trim() : positionals[0];
+  const command = commands[key];
+  if (!command) {
+    err(`未知命令「${positionals.join(' ')}」\n${usage}`);
+    return 2;
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  try {
+    const result = await command({ dataDir, options: values });
+    out(values.json ? JSON.stringify(result.json, null, 2) : result.text);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`${e.message}\n${usage}`);
+      return 2;
+    }
+    const info = e instanceof AppError ? e.info : toErrorInfo(e, (l) => err(l));
+    err(`错误：${info.message}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && /cli[\\/]main\.[cm]?[jt]s$/.test(process.argv[1])) {
+  runCli(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
+}

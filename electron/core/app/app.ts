@@ -1,0 +1,53 @@
+/**
+ * One open data folder: the database plus who is operating. The Electron main process, the
+ * preview server, the CLI and the tests each open one of these and call the same services.
+ */
+import { makeCtx, type Ctx } from '../context';
+import { openDatabase, type Database, type OpenOptions } from '../db/open';
+import { schemaVersion } from '../db/migrate';
+import { loadSettings } from '../settings/service';
+import type { AppStatus } from '../../../shared/domain/app';
+import pkg from '../../../package.json';
+
+export const APP_VERSION: string = pkg.version;
+
+export interface App {
+  dataDir: string;
+  db: Database;
+  /** A service context for one call, carrying the current operator. */
+  ctx(): Ctx;
+  status(): Promise<AppStatus>;
+  /** Re-reads settings after setup or a change of operator. */
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<App> {
+  const db = await openDatabase(dataDir, opts);
+  const now = opts.now ?? (() => new Date());
+  let operator = '';
+  const app: App = {
+    dataDir,
+    db,
+    ctx: () => makeCtx(db, operator, now),
+    async status() {
+      const s = await loadSettings({ db });
+      return {
+        ready: s.county !== null && s.operator !== null,
+        county: s.county,
+        operator: s.operator,
+        language: s.language,
+        sample: s.sample,
+        dataDir,
+        schemaVersion: schemaVersion(db.raw),
+        appVersion: APP_VERSION,
+      };
+    },
+    async refresh() {
+      operator = (await loadSettings({ db })).operator ?? '';
+    },
+    close: () => db.close(),
+  };
+  await app.refresh();
+  return app;
+}

@@ -1,0 +1,6 @@
+import { m0001 } from './0001-divisions';
+import { m0002 } from './0002-org-units';
+
+/** Every migration, in order. A shipped migration is never edited: add a new one. */
+export const migrations = [m0001, m0002];
+export const LATEST_VERSION = migrations[migrations.length - 1].version;

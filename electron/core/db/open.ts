@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '../errors';
+import { migrate, schemaVersion } from './migrate';
+import { LATEST_VERSION, migrations } from './migrations';
+import type { DB } from './schema';
+
+export const DB_FILE = 'fupin.sqlite';
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface Database {
+  /** Typed query builder: what the repositories use. */
+  kysely: Kysely<DB>;
+  /** The raw connection, for migrations, backups and SQLite-only fast paths inside repositories. */
+  raw: Sqlite.Database;
+  file: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 native build (the Electron build lives beside the Node one). */
+  nativeBinding?: string;
+  now?: () => Date;
+}
+
+/** Makes sure the data folder exists and can be written, without writing the database yet. */
+export function prepareDataDir(dir: string): void {
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    /* does not exist yet */
+  }
+  if (st && !st.isDirectory()) throw new AppError('STORAGE', 'dataDir.notDir', { path: dir });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+    const probe = path.join(dir, `.write-test-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch {
+    throw new AppError('STORAGE', 'dataDir.readOnly', { path: dir });
+  }
+}
+
+function looksLikeSqlite(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const n = fs.readSync(fd, head, 0, 16, 0);
+    return n === 0 || head.equals(SQLITE_HEADER);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+}
+
+/**
+ * Opens (creating if needed) the database in `dataDir`: refuses non-SQLite files and databases
+ * from a newer app before touching them, backs up with SQLite's online backup before any
+ * migration of an existing database, then migrates.
+ */
+export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Promise<Database> {
+  prepareDataDir(dataDir);
+  const file = path.join(dataDir, DB_FILE);
+  const exists = fs.existsSync(file);
+  if (exists && !looksLikeSqlite(file)) throw new AppError('STORAGE', 'db.notSqlite', { path: file });
+
+  let raw: Sqlite.Database;
+  try {
+    raw = new Sqlite(file, { nativeBinding: opts.nativeBinding });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_NOTADB') throw new AppError('STORAGE', 'db.notSqlite', { path: file });
+    throw e;
+  }
+  try {
+    let version: number;
+    try {
+      version = schemaVersion(raw);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_NOTADB') throw new AppError('STORAGE', 'db.notSqlite', { path: file });
+      throw e;
+    }
+    if (version > LATEST_VERSION) {
+      throw new AppError('STORAGE', 'db.newer', { found: version, supported: LATEST_VERSION });
+    }
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    if (version > 0 && version < LATEST_VERSION) {
+      const dir = path.join(dataDir, 'backups');
+      fs.mkdirSync(dir, { recursive: true });
+      await raw.backup(path.join(dir, `before-migration-v${version}-${stamp((opts.now ?? (() => new Date()))())}.sqlite`));
+    }
+    migrate(raw, migrations);
+  } catch (e) {
+    raw.close();
+    throw e;
+  }
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    kysely,
+    raw,
+    file,
+    close: async () => {
+      await kysely.destroy(); // closes the raw connection too
+    },
+  };
+}

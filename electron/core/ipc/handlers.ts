@@ -1,0 +1,46 @@
+/** Maps every contract call to its service function. The type makes a missing call a compile error. */
+import type { App } from '../app/app';
+import type { CallName, CallOutput, ParsedInput } from '../../../shared/ipc/contract';
+import { setup, updateSettings } from '../settings/service';
+import * as divisions from '../org/divisions-service';
+import * as units from '../org/units-service';
+import * as people from '../org/people-service';
+import { countAll } from '../org/people-repo';
+
+export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };
+
+export function createHandlers(app: App): Handlers {
+  const c = () => app.ctx();
+  return {
+    'app.status': () => app.status(),
+    'app.setup': async (i) => {
+      await setup(c(), i);
+      await app.refresh();
+      return app.status();
+    },
+    'settings.update': async (i) => {
+      await updateSettings(c(), i);
+      await app.refresh();
+      return app.status();
+    },
+    'org.counts': () => countAll(app.db.kysely),
+    'org.townships.list': () => divisions.listTownships(c()),
+    'org.townships.save': (i) => divisions.saveTownship(c(), i),
+    'org.townships.delete': (i) => divisions.deleteTownship(c(), i.id),
+    'org.villages.list': (i) => divisions.listVillages(c(), i.townshipId),
+    'org.villages.save': (i) => divisions.saveVillage(c(), i),
+    'org.villages.delete': (i) => divisions.deleteVillage(c(), i.id),
+    'org.groups.list': () => units.listGroups(c()),
+    'org.groups.save': (i) => units.saveGroup(c(), i),
+    'org.groups.delete': (i) => units.deleteGroup(c(), i.id),
+    'org.units.list': () => units.listUnits(c()),
+    'org.units.save': (i) => units.saveUnit(c(), i),
+    'org.units.delete': (i) => units.deleteUnit(c(), i.id),
+    'org.teams.list': () => people.listTeams(c()),
+    'org.teams.save': (i) => people.saveTeam(c(), i),
+    'org.teams.delete': (i) => people.deleteTeam(c(), i.id),
+    'org.cadres.list': () => people.listCadres(c()),
+    'org.cadres.save': (i) => people.saveCadre(c(), i),
+    'org.cadres.delete': (i) => people.deleteCadre(c(), i.id),
+  };
+}

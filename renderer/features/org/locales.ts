@@ -1,0 +1,3 @@
+/** Strings of the organisation screens (namespace `org`). */
+export const orgZh = {};
+export const orgEn: typeof orgZh = {};

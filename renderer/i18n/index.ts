@@ -1,0 +1,32 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { messages, type ErrorInfo, type Lang, formatError } from '@shared/i18n/messages';
+import { zhCN } from './zh-CN';
+import { en } from './en';
+import { orgEn, orgZh } from '../features/org/locales';
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    'zh-CN': { translation: zhCN, msg: messages['zh-CN'], org: orgZh },
+    en: { translation: en, msg: messages.en, org: orgEn },
+  },
+  lng: 'zh-CN',
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+});
+dayjs.locale('zh-cn');
+
+export function setLanguage(lang: Lang): void {
+  void i18n.changeLanguage(lang);
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  document.documentElement.lang = lang;
+}
+
+/** An error from the main process, in the user's language. */
+export function errorText(info: Pick<ErrorInfo, 'key' | 'params' | 'parts' | 'code'>): string {
+  return formatError(info, (i18n.language as Lang) === 'en' ? 'en' : 'zh-CN');
+}
+
+export default i18n;

@@ -1,0 +1,102 @@
+/**
+ * The IPC contract: every call between the renderer and the main process, named
+ * `domain.verb`, with the zod schema its input must pass and the type of its result.
+ * The Electron preload, the preview server and the main-side dispatcher are all derived
+ * from this one object, so a call cannot exist on one side only.
+ */
+import { z } from 'zod';
+import { call, type Envelope } from './define';
+import type { Cadre, County, OrgCounts, SupportUnit, Township, Village, VillageTeam, WorkGroup } from '../domain/org';
+import type { AppStatus } from '../domain/app';
+
+const id = z.string().min(1).max(64);
+const text = (max: number) => z.string().max(max);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const idList = z.array(id).max(10_000);
+const byId = z.strictObject({ id });
+const nothing = z.strictObject({});
+
+const setupInput = z.strictObject({
+  countyCode: text(6),
+  countyName: text(40),
+  operator: text(40),
+  townships: z.array(z.strictObject({ code: text(12), name: text(40) })).max(100),
+});
+const settingsInput = z.strictObject({ language: z.enum(['zh-CN', 'en']).optional(), operator: text(40).optional() });
+const townshipInput = z.strictObject({ id: id.optional(), code: text(12), name: text(60) });
+const villageListInput = z.strictObject({ townshipId: id.optional() });
+const villageInput = z.strictObject({
+  id: id.optional(),
+  townshipId: id,
+  code: text(15),
+  name: text(60),
+  isPoor: z.boolean(),
+  population: z.number().int().nullable(),
+});
+const groupInput = z.strictObject({ id: id.optional(), name: text(60), leader: text(40), townshipIds: idList });
+const unitInput = z.strictObject({ id: id.optional(), name: text(60), villageIds: idList });
+const teamInput = z.strictObject({
+  id: id.optional(),
+  villageId: id,
+  supportUnitId: id.nullable(),
+  captainId: id.nullable(),
+  memberIds: idList,
+  termStart: date.nullable(),
+  termEnd: date.nullable(),
+});
+const cadreInput = z.strictObject({
+  id: id.optional(),
+  name: text(60),
+  gender: z.enum(['男', '女']),
+  idNumber: text(30),
+  unit: text(60),
+  post: text(40),
+  phone: text(30),
+});
+
+export const contract = {
+  'app.status': call<typeof nothing, AppStatus>(nothing),
+  'app.setup': call<typeof setupInput, AppStatus>(setupInput),
+  'settings.update': call<typeof settingsInput, AppStatus>(settingsInput),
+
+  'org.counts': call<typeof nothing, OrgCounts>(nothing),
+  'org.townships.list': call<typeof nothing, Township[]>(nothing),
+  'org.townships.save': call<typeof townshipInput, Township>(townshipInput),
+  'org.townships.delete': call<typeof byId, void>(byId),
+  'org.villages.list': call<typeof villageListInput, Village[]>(villageListInput),
+  'org.villages.save': call<typeof villageInput, Village>(villageInput),
+  'org.villages.delete': call<typeof byId, void>(byId),
+  'org.groups.list': call<typeof nothing, WorkGroup[]>(nothing),
+  'org.groups.save': call<typeof groupInput, WorkGroup>(groupInput),
+  'org.groups.delete': call<typeof byId, void>(byId),
+  'org.units.list': call<typeof nothing, SupportUnit[]>(nothing),
+  'org.units.save': call<typeof unitInput, SupportUnit>(unitInput),
+  'org.units.delete': call<typeof byId, void>(byId),
+  'org.teams.list': call<typeof nothing, VillageTeam[]>(nothing),
+  'org.teams.save': call<typeof teamInput, VillageTeam>(teamInput),
+  'org.teams.delete': call<typeof byId, void>(byId),
+  'org.cadres.list': call<typeof nothing, Cadre[]>(nothing),
+  'org.cadres.save': call<typeof cadreInput, Cadre>(cadreInput),
+  'org.cadres.delete': call<typeof byId, void>(byId),
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Exclude<Contract[K]['output'], undefined>;
+export const callNames = Object.keys(contract) as CallName[];
+
+/** The object the preload (and the preview bridge) puts on `window.api`: one method per call. */
+export type Api = { [K in CallName]: (input: CallInput<K>) => Promise<Envelope<CallOutput<K>>> };
+
+export type { County };
+
+export type TownshipInput = z.output<typeof townshipInput>;
+export type VillageInput = z.output<typeof villageInput>;
+export type GroupInput = z.output<typeof groupInput>;
+export type UnitInput = z.output<typeof unitInput>;
+export type TeamInput = z.output<typeof teamInput>;
+export type CadreInput = z.output<typeof cadreInput>;
+export type SetupInput = z.output<typeof setupInput>;
+export type SettingsInput = z.output<typeof settingsInput>;
