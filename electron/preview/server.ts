@@ -8,10 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
-import { openApp, type App } from '../core/app/app';
-import { createHandlers } from '../core/ipc/handlers';
-import { createDispatcher, type Dispatch } from '../core/ipc/dispatch';
-import { toErrorInfo } from '../core/errors';
+import type { App } from '../core/app/app';
+import { serveDataDir } from '../core/ipc/serve';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
@@ -74,15 +72,7 @@ export async function startPreviewServer(opts: { dataDir: string; port?: number;
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
     .replace('<script type="module"', '<script src="./__preview-bridge.js"></script>\n    <script type="module"');
 
-  let app: App | undefined;
-  let dispatch: Dispatch;
-  try {
-    app = await openApp(opts.dataDir, { now: opts.now });
-    dispatch = createDispatcher(createHandlers(app));
-  } catch (e) {
-    const error = toErrorInfo(e);
-    dispatch = async () => ({ ok: false, error });
-  }
+  const { app, dispatch } = await serveDataDir(opts.dataDir, { now: opts.now });
 
   let host = '';
   const server = http.createServer(async (req, res) => {

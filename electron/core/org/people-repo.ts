@@ -56,10 +56,10 @@ export async function cadreRefs(db: Conn, id: string) {
 export function insertCadresBulk(raw: import('better-sqlite3').Database, rows: readonly CadreTable[]): void {
   const stmt = raw.prepare(
     'INSERT INTO cadre (id, name, gender, id_number, unit, post, phone, created_at, updated_at, updated_by) ' +
-      'VALUES (@id, @name, @gender, @id_number, @unit, @post, @phone, @created_at, @updated_at, @updated_by)',
+      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   raw.transaction(() => {
-    for (const r of rows) stmt.run(r);
+    for (const r of rows) stmt.run(r.id, r.name, r.gender, r.id_number, r.unit, r.post, r.phone, r.created_at, r.updated_at, r.updated_by);
   })();
 }
 

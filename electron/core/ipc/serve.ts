@@ -1,0 +1,20 @@
+/**
+ * Opens a data folder and gives the dispatcher for it. When the folder cannot be opened
+ * (read-only, not a database, written by a newer app) every call answers with that error,
+ * so the window still opens and says why in plain words.
+ */
+import { openApp, type App } from '../app/app';
+import type { OpenOptions } from '../db/open';
+import { toErrorInfo } from '../errors';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+
+export async function serveDataDir(dataDir: string, opts: OpenOptions = {}): Promise<{ app: App | undefined; dispatch: Dispatch }> {
+  try {
+    const app = await openApp(dataDir, opts);
+    return { app, dispatch: createDispatcher(createHandlers(app)) };
+  } catch (e) {
+    const error = toErrorInfo(e);
+    return { app: undefined, dispatch: async () => ({ ok: false, error }) };
+  }
+}

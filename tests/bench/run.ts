@@ -1,0 +1,27 @@
+/** `npm run bench`: prints a table of figures with same-run references, then one JSON document. */
+import { ratio, type Bench, type Figure } from './harness';
+import { bulkInsert } from './figures/bulk-insert';
+
+const benches: Bench[] = [bulkInsert];
+
+const all: (Figure & { bench: string; ratio?: number; pass?: boolean })[] = [];
+for (const b of benches) {
+  process.stderr.write(`… ${b.name}\n`);
+  for (const f of await b.run()) all.push({ ...f, bench: b.name, ratio: ratio(f), pass: f.target === undefined ? undefined : f.value <= f.target });
+}
+
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const rows = all.map((f) => [
+  f.name,
+  `${fmt(f.value)} ${f.unit}`,
+  f.reference ? `${fmt(f.reference.value)} ${f.unit} (${f.reference.name})` : '',
+  f.ratio !== undefined ? `${f.ratio.toFixed(2)}×` : '',
+  f.target !== undefined ? `≤ ${f.target} ${f.unit} ${f.pass ? 'ok' : 'MISSED'}` : '',
+]);
+const head = ['figure', 'value', 'same-run reference', 'ratio', 'target'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+console.log(line(head));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+console.log(JSON.stringify({ node: process.version, when: new Date().toISOString(), figures: all }, null, 2));
