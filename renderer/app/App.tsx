@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/client';
@@ -17,8 +17,11 @@ export function App() {
     return (
       <Center h="100vh">
         <Stack maw={520}>
-          <Alert color="red" title={t('common.failed')}>
-            {errorText(status.error.info)}
+          <Alert color="red" title={t('app.openFailed')}>
+            <Text size="sm">{errorText(status.error.info)}</Text>
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('app.openFailedHint')}
+            </Text>
           </Alert>
           <Button onClick={() => void status.reload()}>{t('common.retry')}</Button>
         </Stack>

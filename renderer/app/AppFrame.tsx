@@ -29,7 +29,7 @@ export function AppFrame({ status, onStatusChange }: { status: AppStatus; onStat
             {t('app.title')} · {status.county?.name}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('app.operator')}：{status.operator}
+            {t('app.operatorIs', { name: status.operator })}
           </Text>
         </Group>
       </AppShell.Header>

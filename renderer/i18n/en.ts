@@ -3,7 +3,7 @@ import type { UiStrings } from './zh-CN';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<UiStrings> = {
-  app: { title: 'Poverty Relief Desk', sample: 'Sample data: all names and figures in this data folder are invented, for demonstration only', loading: 'Loading…', operator: 'Operator' },
+  app: { title: 'Poverty Relief Desk', sample: 'Sample data: all names and figures in this data folder are invented, for demonstration only', loading: 'Loading…', operatorIs: 'Operator: {{name}}', openFailed: 'Cannot open the data folder', openFailedHint: 'Check the data folder, or start with --data-dir to use another folder.' },
   nav: {
     home: 'Home',
     roster: 'Roster',

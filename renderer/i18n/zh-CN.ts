@@ -1,6 +1,6 @@
 /** Chinese UI strings (the default language). Keys mirror en.ts; the type check keeps them equal. */
 export const zhCN = {
-  app: { title: '扶贫工作台', sample: '示例数据：本数据目录中的名称和数字均为虚构，仅供演示', loading: '正在加载…', operator: '操作员' },
+  app: { title: '扶贫工作台', sample: '示例数据：本数据目录中的名称和数字均为虚构，仅供演示', loading: '正在加载…', operatorIs: '操作员：{{name}}', openFailed: '无法打开数据目录', openFailedHint: '请检查数据目录；也可以在启动时用 --data-dir 指定另一个文件夹。' },
   nav: {
     home: '首页',
     roster: '花名册',

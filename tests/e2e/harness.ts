@@ -1,0 +1,73 @@
+/**
+ * End-to-end harness: the built renderer served by the preview server in THIS Node process,
+ * so `window.api` reaches the real services (same createApi as the Electron preload), in
+ * Debian's Chromium driven by playwright-core. A fresh temporary data folder per test.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startPreviewServer, type PreviewServer } from '../../electron/preview/server';
+import { launchChromium } from '../support/browser';
+
+export const SCREENS = path.resolve(import.meta.dirname, '..', '..', 'test-output', 'screens');
+
+export interface Session {
+  server: PreviewServer;
+  page: Page;
+  dataDir: string;
+  /** Saves a full-page PNG under test-output/screens. */
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+let shared: { browser: Browser; close: () => Promise<void> } | undefined;
+
+export async function browser(): Promise<Browser> {
+  shared ??= await launchChromium();
+  return shared.browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await shared?.close();
+  shared = undefined;
+}
+
+export async function openSession(opts: { dataDir?: string; prepare?: (dir: string) => void | Promise<void> } = {}): Promise<Session> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-e2e-'));
+  const dataDir = opts.dataDir ?? path.join(root, 'data');
+  await opts.prepare?.(dataDir);
+  const server = await startPreviewServer({ dataDir });
+  const context = await (await browser()).newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url);
+  fs.mkdirSync(SCREENS, { recursive: true });
+  return {
+    server,
+    page,
+    dataDir,
+    shot: async (name) => {
+      await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      await context.close();
+      await server.close();
+      fs.rmSync(root, { recursive: true, force: true });
+      if (problems.length) throw new Error(`page errors: ${problems.join(' | ')}`);
+    },
+  };
+}
+
+/** Completes first-run setup through the UI with the Xinshao defaults. */
+export async function completeSetup(page: Page, operator = '张三'): Promise<void> {
+  await page.getByLabel('操作员姓名').fill(operator);
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await page.getByRole('navigation').getByText('组织机构').waitFor();
+}
+
+/** Waits until the element is visible; fails the test with the locator in the message if not. */
+export async function seen(locator: Locator, timeout = 10_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+}
