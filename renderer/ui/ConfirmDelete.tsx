@@ -1,8 +1,9 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notifyError } from './notify';
 
-/** A delete button that asks first. `onConfirm` errors are shown by the caller. */
+/** A delete button that asks first; a refused delete (e.g. still referenced) is shown in plain words. */
 export function ConfirmDelete({ name, onConfirm, label }: { name: string; onConfirm: () => Promise<void>; label?: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -27,6 +28,9 @@ export function ConfirmDelete({ name, onConfirm, label }: { name: string; onConf
               try {
                 await onConfirm();
                 setOpen(false);
+              } catch (e) {
+                setOpen(false);
+                notifyError(e);
               } finally {
                 setBusy(false);
               }

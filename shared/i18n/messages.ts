@@ -31,7 +31,7 @@ export const messages = {
     'ref.unit': '所选帮扶单位不存在，可能已被删除',
     'ref.cadre': '所选帮扶责任人不存在，可能已被删除',
     'notFound': '要修改的记录不存在，可能已被删除',
-    'inUse': '无法删除「{{name}}」：仍被{{refs}}引用，请先解除这些关联',
+    'inUse': '无法删除「{{name}}」：仍被 {{refs}}引用，请先解除这些关联',
     'inUse.villages': '{{count}} 个行政村（{{names}}）',
     'inUse.groups': '{{count}} 个工作推进组（{{names}}）',
     'inUse.units': '{{count}} 个帮扶单位（{{names}}）',

@@ -49,6 +49,7 @@ export async function openSession(opts: { dataDir?: string; prepare?: (dir: stri
     page,
     dataDir,
     shot: async (name) => {
+      await page.waitForTimeout(400); // let fades and transitions settle: the picture shows the steady screen
       await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
     },
     close: async () => {
@@ -67,7 +68,7 @@ export async function completeSetup(page: Page, operator = '张三'): Promise<vo
   await page.getByRole('navigation').getByText('组织机构').waitFor();
 }
 
-/** Waits until the element is visible; fails the test with the locator in the message if not. */
+/** Waits until some element matching the locator is visible; fails the test (naming the locator) if none is. */
 export async function seen(locator: Locator, timeout = 10_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
+  await locator.filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
 }

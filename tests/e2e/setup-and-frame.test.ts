@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 afterAll(closeBrowser);
 
-describe('first run and the app frame (Chromium + real services)', () => {
+describe('first run and the app frame (Chromium + real services)', { timeout: 120_000 }, () => {
   it('asks for the operator, refuses an empty one, then shows the Chinese frame with all sections', async () => {
     s = await openSession();
     const { page } = s;

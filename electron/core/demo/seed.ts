@@ -14,7 +14,8 @@ import * as people from '../org/people-service';
 
 const VILLAGE_NAMES = ['长青', '枫林', '石桥', '桃花', '龙潭', '白水', '新塘', '竹山', '金鸡', '青山', '和平', '柳溪'];
 const SURNAMES = '刘李陈王张曾周罗谢邓彭唐肖何';
-const GIVEN = ['建国', '志强', '红梅', '海燕', '小军', '德明', '春华', '秀英', '伟', '丽', '国庆', '卫东', '玉兰', '文斌'];
+const GIVEN_MALE = ['建国', '志强', '小军', '德明', '伟', '国庆', '卫东', '文斌', '春生'];
+const GIVEN_FEMALE = ['红梅', '海燕', '秀英', '丽', '玉兰', '春华', '桂芝'];
 const UNITS = ['县发展和改革局', '县财政局', '县教育局', '县卫生健康局', '县交通运输局', '县农业农村局', '县水利局', '县人社局'];
 const POSTS = ['科员', '副局长', '股长', '办公室主任', '驻村干部'];
 
@@ -67,7 +68,7 @@ export async function seedDemo(app: App, operator = '示例操作员'): Promise<
     const female = n % 3 === 0;
     cadres.push(
       await people.saveCadre(ctx, {
-        name: SURNAMES[n % SURNAMES.length] + GIVEN[(n * 5) % GIVEN.length],
+        name: SURNAMES[n % SURNAMES.length] + (female ? GIVEN_FEMALE[n % GIVEN_FEMALE.length] : GIVEN_MALE[(n * 5) % GIVEN_MALE.length]),
         gender: female ? '女' : '男',
         idNumber: sampleIdNumber(n + 1, female),
         unit: UNITS[n % UNITS.length],
