@@ -22,8 +22,9 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
   org list            列出组织机构（乡镇、行政村、推进组、帮扶单位、工作队、帮扶责任人）
   seed-demo           写入一个示例县（所有名称均为虚构，并标记为示例数据）`;
 
-async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>): Promise<T> {
-  const app = await openApp(dataDir);
+/** Opens the data folder; only init and seed-demo may create a new database. */
+async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>, create = false): Promise<T> {
+  const app = await openApp(dataDir, { mustExist: !create });
   try {
     return await fn(app);
   } finally {
@@ -44,7 +45,7 @@ export const commands: Record<string, Command> = {
         json: { dataDir, county: status.county, operator: status.operator, townships: townships.length, schemaVersion: status.schemaVersion },
         text: `已初始化 ${countyName}（${countyCode}），数据目录 ${dataDir}，乡镇 ${townships.length} 个`,
       };
-    });
+    }, true);
   },
   'org list': ({ dataDir }) => withApp(dataDir, orgList),
   'seed-demo': ({ dataDir }) =>
@@ -54,5 +55,5 @@ export const commands: Record<string, Command> = {
         json: { sample: true, ...r },
         text: `已写入示例数据（均为虚构）：行政村 ${r.villages} 个，帮扶单位 ${r.units} 个，推进组 ${r.groups} 个，工作队 ${r.teams} 支，帮扶责任人 ${r.cadres} 名`,
       };
-    }),
+    }, true),
 };

@@ -23,6 +23,8 @@ export interface OpenOptions {
   /** Path to a better-sqlite3 native build (the Electron build lives beside the Node one). */
   nativeBinding?: string;
   now?: () => Date;
+  /** Refuse instead of creating a new database (admin commands other than init). */
+  mustExist?: boolean;
 }
 
 /** Makes sure the data folder exists and can be written, without writing the database yet. */
@@ -66,10 +68,11 @@ function stamp(d: Date): string {
  * migration of an existing database, then migrates.
  */
 export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Promise<Database> {
-  prepareDataDir(dataDir);
   const file = path.join(dataDir, DB_FILE);
+  if (opts.mustExist && !fs.existsSync(file)) throw new AppError('NOT_SET_UP', 'db.missing', { path: dataDir });
+  prepareDataDir(dataDir);
   const exists = fs.existsSync(file);
-  if (exists && !looksLikeSqlite(file)) throw new AppError('STORAGE', 'db.notSqlite', { path: file });
+  if (exists && (!fs.statSync(file).isFile() || !looksLikeSqlite(file))) throw new AppError('STORAGE', 'db.notSqlite', { path: file });
 
   let raw: Sqlite.Database;
   try {

@@ -11,6 +11,8 @@ import { writeSetting } from '../settings/repo';
 import * as divisions from '../org/divisions-service';
 import * as units from '../org/units-service';
 import * as people from '../org/people-service';
+import { countAll } from '../org/people-repo';
+import { AppError } from '../errors';
 
 const VILLAGE_NAMES = ['长青', '枫林', '石桥', '桃花', '龙潭', '白水', '新塘', '竹山', '金鸡', '青山', '和平', '柳溪'];
 const SURNAMES = '刘李陈王张曾周罗谢邓彭唐肖何';
@@ -45,6 +47,10 @@ export async function seedDemo(app: App, operator = '示例操作员'): Promise<
     await app.refresh();
   }
   const ctx = app.ctx();
+  // Sample data goes only into a folder without real records, so the two never mix.
+  const counts = await countAll(app.db.kysely);
+  if (counts.villages + counts.cadres + counts.supportUnits + counts.workGroups > 0) throw new AppError('CONFLICT', 'demo.notEmpty');
+  // The flag comes first: should seeding stop half-way, what was written is still marked as sample.
   await writeSetting(app.db.kysely, 'demo', 'true', ctx.now().toISOString(), ctx.operator);
 
   const townships = (await divisions.listTownships(ctx)).slice(0, 4);
@@ -93,7 +99,7 @@ export async function seedDemo(app: App, operator = '示例操作员'): Promise<
   }
   let teams = 0;
   for (const [i, v] of villages.filter((v) => v.isPoor).entries()) {
-    const base = (i * 3) % (cadres.length - 3);
+    const base = i * 3; // 8 teams × 3 people = the 24 sample cadres, each in one team
     await people.saveTeam(ctx, {
       villageId: v.id,
       supportUnitId: unitRows[i % unitRows.length].id,

@@ -72,11 +72,10 @@ export async function updateSettings(ctx: Ctx, input: SettingsInput): Promise<vo
   const at = ctx.now().toISOString();
   const operator = input.operator?.trim();
   if (input.operator !== undefined && !operator) throw validation('operator.empty', 'operator');
+  // Checked before the transaction: a query outside it would wait for the connection it holds.
+  if (operator) await requireSettings({ db: ctx.db });
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if (input.language) await writeSetting(trx, 'language', input.language, at, ctx.operator);
-    if (operator) {
-      await requireSettings({ db: ctx.db });
-      await writeSetting(trx, 'operator', operator, at, ctx.operator);
-    }
+    if (operator) await writeSetting(trx, 'operator', operator, at, ctx.operator);
   });
 }

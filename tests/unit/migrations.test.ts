@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, schemaVersion, type Migration } from '../../electron/core/db/migrate';
+import { LATEST_VERSION, migrations } from '../../electron/core/db/migrations';
+import { DB_FILE, openDatabase, type Database } from '../../electron/core/db/open';
+import { cleanup, tempDir } from './helpers/app';
+
+afterEach(cleanup);
+
+const opened: Database[] = [];
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.close().catch(() => {});
+});
+async function open(dir: string, now?: () => Date) {
+  const db = await openDatabase(dir, { now });
+  opened.push(db);
+  return db;
+}
+
+const AT = '2018-03-01T00:00:00.000Z';
+const BY = '旧版操作员';
+const stamp = { c: AT, u: AT, b: BY };
+
+type Raw = Sqlite.Database;
+
+/**
+ * Representative rows per schema version: `insert` writes rows that are valid at that version
+ * (with raw SQL, as an old app would have), `check` verifies them after the upgrade.
+ * A new migration must add its own entry here; the guard test below enforces it.
+ */
+const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> = {
+  1: {
+    insert(db) {
+      db.prepare('INSERT INTO setting VALUES (?, ?, ?, ?)').run('county.code', '430522', AT, BY);
+      db.prepare('INSERT INTO setting VALUES (?, ?, ?, ?)').run('county.name', '新邵县', AT, BY);
+      db.prepare('INSERT INTO township VALUES (?, ?, ?, @c, @u, @b)').run('t1', '430522100', '酿溪镇', stamp);
+      db.prepare('INSERT INTO village (id, township_id, code, name, is_poor, population, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, @c, @u, @b)').run(
+        'v1', 't1', '430522100201', '长青村', 1, 1234, stamp,
+      );
+    },
+    check(db) {
+      expect(db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get('county.name')).toBe('新邵县');
+      expect(db.prepare('SELECT code, name, updated_by FROM township WHERE id = ?').get('t1')).toEqual({ code: '430522100', name: '酿溪镇', updated_by: BY });
+      expect(db.prepare('SELECT township_id, code, name, is_poor, population FROM village WHERE id = ?').get('v1')).toEqual({
+        township_id: 't1',
+        code: '430522100201',
+        name: '长青村',
+        is_poor: 1,
+        population: 1234,
+      });
+    },
+  },
+  2: {
+    insert(db) {
+      db.prepare('INSERT INTO work_group VALUES (?, ?, ?, @c, @u, @b)').run('g1', '第一工作推进组', '刘建国', stamp);
+      db.prepare('INSERT INTO work_group_township VALUES (?, ?)').run('g1', 't1');
+      db.prepare('INSERT INTO support_unit VALUES (?, ?, @c, @u, @b)').run('u1', '县财政局', stamp);
+      db.prepare('INSERT INTO support_unit_village VALUES (?, ?)').run('u1', 'v1');
+      db.prepare('INSERT INTO cadre VALUES (?, ?, ?, ?, ?, ?, ?, @c, @u, @b)').run('c1', '李志强', '男', '430522198001010019', '县财政局', '科员', '13907391234', stamp);
+      db.prepare('INSERT INTO cadre VALUES (?, ?, ?, ?, ?, ?, ?, @c, @u, @b)').run('c2', '陈红梅', '女', '11010519491231002X', '县财政局', '股长', '', stamp);
+      db.prepare('INSERT INTO village_team VALUES (?, ?, ?, ?, ?, ?, @c, @u, @b)').run('team1', 'v1', 'u1', 'c1', '2017-03-01', '2019-02-28', stamp);
+      db.prepare('INSERT INTO village_team_member VALUES (?, ?)').run('team1', 'c2');
+    },
+    check(db) {
+      expect(db.prepare('SELECT township_id FROM work_group_township WHERE group_id = ?').pluck().all('g1')).toEqual(['t1']);
+      expect(db.prepare('SELECT village_id FROM support_unit_village WHERE unit_id = ?').pluck().all('u1')).toEqual(['v1']);
+      expect(db.prepare('SELECT id_number FROM cadre ORDER BY id').pluck().all()).toEqual(['430522198001010019', '11010519491231002X']);
+      expect(db.prepare('SELECT village_id, support_unit_id, captain_id FROM village_team').all()).toEqual([{ village_id: 'v1', support_unit_id: 'u1', captain_id: 'c1' }]);
+      expect(db.prepare('SELECT cadre_id FROM village_team_member').pluck().all()).toEqual(['c2']);
+    },
+  },
+};
+
+/** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */
+function oldDatabase(dir: string, v: number): void {
+  const raw = new Sqlite(path.join(dir, DB_FILE));
+  try {
+    expect(migrate(raw, migrations, v)).toEqual(migrations.filter((m) => m.version <= v).map((m) => m.version));
+    expect(schemaVersion(raw)).toBe(v);
+    for (let k = 1; k <= v; k++) FIXTURES[k].insert(raw);
+  } finally {
+    raw.close();
+  }
+}
+
+describe('a new data folder', () => {
+  it('gets a database at the latest version, with foreign keys on and WAL journaling', async () => {
+    const dir = tempDir();
+    const db = await open(dir);
+    expect(db.file).toBe(path.join(dir, DB_FILE));
+    expect(schemaVersion(db.raw)).toBe(LATEST_VERSION);
+    expect(db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Foreign keys really are enforced: a village of an unknown township is refused.
+    expect(() =>
+      db.raw
+        .prepare("INSERT INTO village (id, township_id, code, name, created_at, updated_at, updated_by) VALUES ('v', 'nope', '1', 'x', '', '', '')")
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    // Nothing to back up for a new database.
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
+
+  it('has a fixture for every schema version (add one with each new migration)', () => {
+    // Versions are 1, 2, … with no gaps, so the upgrade tests below cover every earlier version.
+    expect(LATEST_VERSION).toBeGreaterThan(1);
+    expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+    for (let v = 1; v <= LATEST_VERSION; v++) expect(FIXTURES[v], `fixture for v${v}`).toBeDefined();
+  });
+
+  it('reopens a current database without migrating or backing it up, keeping every row', async () => {
+    const dir = tempDir();
+    oldDatabase(dir, LATEST_VERSION);
+    const db = await open(dir);
+    expect(schemaVersion(db.raw)).toBe(LATEST_VERSION);
+    for (let k = 1; k <= LATEST_VERSION; k++) FIXTURES[k].check(db.raw);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
+});
+
+describe('upgrading an existing database', () => {
+  const earlier = Array.from({ length: LATEST_VERSION - 1 }, (_, i) => i + 1);
+
+  it.each(earlier)('from version %i keeps the rows, reaches the latest version and leaves a readable backup', async (v) => {
+    const dir = tempDir();
+    oldDatabase(dir, v);
+
+    const db = await open(dir, () => new Date('2024-03-05T06:07:08.900Z'));
+    expect(schemaVersion(db.raw)).toBe(LATEST_VERSION);
+    expect(db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    for (let k = 1; k <= v; k++) FIXTURES[k].check(db.raw);
+    // Tables of the later versions exist and accept their rows.
+    for (let k = v + 1; k <= LATEST_VERSION; k++) FIXTURES[k].insert(db.raw);
+    for (let k = v + 1; k <= LATEST_VERSION; k++) FIXTURES[k].check(db.raw);
+    expect(db.raw.pragma('foreign_key_check')).toEqual([]);
+
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    const pattern = new RegExp(`^before-migration-v${v}-.+\\.sqlite$`);
+    const mine = backups.filter((f) => pattern.test(f));
+    expect(mine).toEqual([`before-migration-v${v}-20240305T060708.sqlite`]);
+
+    const backup = new Sqlite(path.join(dir, 'backups', mine[0]), { fileMustExist: true });
+    try {
+      expect(schemaVersion(backup)).toBe(v);
+      for (let k = 1; k <= v; k++) FIXTURES[k].check(backup);
+      const tables = backup.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+      if (v < 2) expect(tables).not.toContain('cadre');
+    } finally {
+      backup.close();
+    }
+  });
+});
+
+describe('migrate()', () => {
+  const table = (db: Raw, name: string) => db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(name);
+
+  it('stops at the target version', () => {
+    const db = new Sqlite(':memory:');
+    expect(migrate(db, migrations, 1)).toEqual([1]);
+    expect(schemaVersion(db)).toBe(1);
+    expect(table(db, 'township')).toBe(1);
+    expect(table(db, 'cadre')).toBe(0);
+    expect(migrate(db, migrations)).toEqual(migrations.slice(1).map((m) => m.version));
+    expect(migrate(db, migrations)).toEqual([]);
+    db.close();
+  });
+
+  it('leaves the database at the last complete step, without a partial table, when a step throws', () => {
+    const db = new Sqlite(':memory:');
+    const fake: Migration[] = [
+      { version: 1, name: 'one', up: (d) => d.exec('CREATE TABLE a (x INTEGER)') },
+      {
+        version: 2,
+        name: 'two',
+        up: (d) => {
+          d.exec('CREATE TABLE b (y INTEGER); INSERT INTO b VALUES (1);');
+          d.exec('ALTER TABLE a ADD COLUMN z TEXT');
+          throw new Error('step two failed');
+        },
+      },
+      { version: 3, name: 'three', up: (d) => d.exec('CREATE TABLE c (z INTEGER)') },
+    ];
+    expect(() => migrate(db, fake)).toThrow('step two failed');
+    expect(schemaVersion(db)).toBe(1);
+    expect(table(db, 'a')).toBe(1);
+    expect(table(db, 'b')).toBe(0);
+    expect(table(db, 'c')).toBe(0);
+    expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('a')).toEqual(['x']);
+    db.close();
+  });
+});
