@@ -104,10 +104,8 @@ describe('seed-demo', () => {
     }
   });
 
-  // BUG (electron/core/demo/seed.ts:47 and the loop after it): seedDemo marks the folder as sample
-  // data before writing anything and is not one transaction, so a seed that fails part-way
-  // (here: a real village already holds a code the sample wants) exits 1 yet leaves the real
-  // folder flagged 示例数据 with half the sample villages mixed into the real registry.
+  // Regression: a seed into a folder with real records once flagged it 示例数据 and mixed half
+  // the sample villages into the real registry. It is now refused before anything is written.
   it('a seed-demo that fails leaves the folder unmarked and without partial sample data', async () => {
     const dir = tempDir();
     await cli('--data-dir', dir, ...INIT);

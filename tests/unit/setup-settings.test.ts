@@ -132,10 +132,8 @@ describe('who wrote a row', () => {
     expect(t.app.db.raw.prepare('SELECT created_at FROM township WHERE id = ?').pluck().get(made.id)).toBe('2019-06-01T08:00:00.000Z');
   });
 
-  // BUG (electron/core/settings/service.ts:78): changing the operator never finishes.
-  // updateSettings calls requireSettings({ db: ctx.db }) inside its transaction; that query uses
-  // the top-level Kysely instance, which waits for SQLite's single connection, held by the
-  // transaction itself: a deadlock. The call hangs forever (and blocks every later call).
+  // Regression: a query on the top-level Kysely instance inside a transaction waited for the
+  // connection the transaction held, so changing the operator hung forever.
   it('changing the operator completes and later rows record the new operator', async () => {
     const t = await xinshaoApp();
     const timeout = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 3000));
