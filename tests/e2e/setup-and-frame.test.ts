@@ -79,4 +79,13 @@ describe('first run and the app frame (Chromium + real services)', { timeout: 12
     await seen(s.page.getByText('数据库由更新版本的软件创建'));
     await s.shot('06-error-newer');
   });
+
+  it('says in plain words when the data folder cannot be written, and creates nothing', async () => {
+    // sysfs refuses mkdir even for root, so this holds in CI too.
+    s = await openSession({ dataDir: '/sys/fupin-e2e-data' });
+    await seen(s.page.getByText('无法写入，请选择有写入权限的文件夹'));
+    await seen(s.page.getByText('无法打开数据目录'));
+    await s.shot('07-error-read-only');
+    expect(fs.existsSync('/sys/fupin-e2e-data')).toBe(false);
+  });
 });
