@@ -2,15 +2,15 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { messages, type ErrorInfo, type Lang, formatError } from '@shared/i18n/messages';
+import { messageTable, type ErrorInfo, type Lang, formatError } from '@shared/i18n/messages';
 import { zhCN } from './zh-CN';
 import { en } from './en';
 import { orgEn, orgZh } from '../features/org/locales';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN, msg: messages['zh-CN'], org: orgZh },
-    en: { translation: en, msg: messages.en, org: orgEn },
+    'zh-CN': { translation: zhCN, msg: messageTable('zh-CN'), org: orgZh },
+    en: { translation: en, msg: messageTable('en'), org: orgEn },
   },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',

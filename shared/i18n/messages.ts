@@ -1,3 +1,5 @@
+import { fileMessages } from './messages-files';
+
 /**
  * User-facing messages for errors and validation, shared by the services (which put the
  * Chinese text into every error), the CLI and the renderer (which shows the text in the
@@ -99,11 +101,25 @@ export const messages = {
 } as const;
 
 export type MessageKey = keyof (typeof messages)['zh-CN'];
+
+/** Every table of messages, by language (the core ones above plus one per area). */
+const tables: Record<Lang, Record<string, string>[]> = {
+  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN']],
+  en: [messages.en, fileMessages.en],
+};
+
+export function messageTable(lang: Lang): Record<string, string> {
+  return Object.assign({}, ...tables[lang]);
+}
 export type Lang = keyof typeof messages;
 
+function lookup(lang: Lang, key: string): string | undefined {
+  for (const t of tables[lang]) if (key in t) return t[key];
+  return undefined;
+}
+
 export function formatMessage(key: string, params: Record<string, unknown> = {}, lang: Lang = 'zh-CN'): string {
-  const table = messages[lang] as Record<string, string>;
-  const template = table[key] ?? (messages['zh-CN'] as Record<string, string>)[key] ?? key;
+  const template = lookup(lang, key) ?? lookup('zh-CN', key) ?? key;
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
