@@ -71,6 +71,56 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       expect(db.prepare('SELECT cadre_id FROM village_team_member').pluck().all()).toEqual(['c2']);
     },
   },
+  3: {
+    insert(db) {
+      db.prepare(
+        'INSERT INTO household (id, number, village_id, group_name, attribute, main_cause, status, reported_income_fen, head_name, size, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, @c, @u, @b)',
+      ).run('h1', '4305221002010001', 'v1', '3组', '一般贫困户', '因病', '未脱贫', 285500, '陈德明', 2, stamp);
+      const person = db.prepare(
+        'INSERT INTO person (id, household_id, name, id_number, id_rev, relation, gender, birth_date, work_months, sort, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, @c, @u, @b)',
+      );
+      person.run('p1', 'h1', '陈德明', '430522196502030017', '710030205691225034', '户主', '男', '1965-02-03', 8, 1, stamp);
+      person.run('p2', 'h1', '邓艳双', '43052219680709002X', 'X20090786912250340', '配偶', '女', '1968-07-09', null, 2, stamp);
+      db.prepare('INSERT INTO income (id, household_id, year, wage_fen, transfer_fen, cost_fen, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, @c, @u, @b)').run(
+        'i1', 'h1', 2017, 1200000, 150050, 30000, stamp,
+      );
+      db.prepare('INSERT INTO measure (id, household_id, year, category, content, amount_fen, support_unit_id, date, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, @c, @u, @b)').run(
+        'm1', 'h1', 2017, '产业扶贫', '油茶种植 3 亩', 300000, 'u1', '2017-04-01', stamp,
+      );
+      db.prepare('INSERT INTO pairing (id, cadre_id, household_id, start_date, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, @c, @u, @b)').run('pr1', 'c1', 'h1', '2017-03-01', stamp);
+      db.prepare('INSERT INTO household_status (id, household_id, status, effective_date, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, @c, @u, @b)').run('s1', 'h1', '未脱贫', '2014-10-01', stamp);
+    },
+    check(db) {
+      expect(db.prepare('SELECT number, head_name, size, reported_income_fen FROM household WHERE id = ?').get('h1')).toEqual({
+        number: '4305221002010001',
+        head_name: '陈德明',
+        size: 2,
+        reported_income_fen: 285500,
+      });
+      expect(db.prepare('SELECT name FROM person WHERE household_id = ? ORDER BY sort').pluck().all('h1')).toEqual(['陈德明', '邓艳双']);
+      expect(db.prepare('SELECT wage_fen + transfer_fen - cost_fen FROM income WHERE id = ?').pluck().get('i1')).toBe(1320050);
+      expect(db.prepare('SELECT amount_fen, support_unit_id FROM measure WHERE id = ?').get('m1')).toEqual({ amount_fen: 300000, support_unit_id: 'u1' });
+      expect(db.prepare('SELECT cadre_id FROM pairing WHERE household_id = ?').pluck().all('h1')).toEqual(['c1']);
+      expect(db.prepare('SELECT status FROM household_status WHERE household_id = ?').pluck().all('h1')).toEqual(['未脱贫']);
+    },
+  },
+  4: {
+    insert(db) {
+      // An office's own entries beside the defaults.
+      db.prepare('INSERT INTO poverty_line VALUES (?, ?, ?, ?)').run(2018, 310000, AT, BY);
+      db.prepare('INSERT INTO code_item (id, list, code, name, sort, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, @c, @u, @b)').run(
+        'cause:因债', 'cause', '99', '因债', 99, stamp,
+      );
+    },
+    check(db) {
+      expect(db.prepare('SELECT amount_fen FROM poverty_line WHERE year = ?').pluck().get(2018)).toBe(310000);
+      expect(db.prepare('SELECT amount_fen FROM poverty_line WHERE year = ?').pluck().get(2020)).toBe(400000);
+      const causes = db.prepare("SELECT name FROM code_item WHERE list = 'cause' ORDER BY sort").pluck().all();
+      expect(causes[0]).toBe('因病');
+      expect(causes).toContain('因债');
+      expect(db.prepare("SELECT count(*) FROM code_item WHERE list = 'ethnicity'").pluck().get()).toBe(56);
+    },
+  },
 };
 
 /** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */

@@ -101,7 +101,11 @@ export async function villageRefs(db: Conn, id: string) {
     .select('v.name')
     .where('t.village_id', '=', id)
     .execute();
-  return { units: units.map((r) => r.name), teams: teams.map((r) => r.name) };
+  const households = await db.selectFrom('household').select('head_name').where('village_id', '=', id).orderBy('number').limit(5).execute();
+  const householdCount = Number(
+    (await db.selectFrom('household').select((eb) => eb.fn.countAll<number>().as('n')).where('village_id', '=', id).executeTakeFirstOrThrow()).n,
+  );
+  return { units: units.map((r) => r.name), teams: teams.map((r) => r.name), households: { count: householdCount, names: households.map((r) => r.head_name) } };
 }
 
 export type TownshipRow = Insertable<TownshipTable>;

@@ -46,7 +46,14 @@ export async function cadreRefs(db: Conn, id: string) {
     )
     .orderBy('v.code')
     .execute();
-  return { teams: rows.map((r) => r.name) };
+  const paired = await db
+    .selectFrom('pairing as p')
+    .innerJoin('household as h', 'h.id', 'p.household_id')
+    .select('h.head_name')
+    .where('p.cadre_id', '=', id)
+    .orderBy('h.number')
+    .execute();
+  return { teams: rows.map((r) => r.name), households: paired.map((r) => r.head_name) };
 }
 
 /**

@@ -46,5 +46,12 @@ export async function unitRefs(db: Conn, id: string) {
     .where('t.support_unit_id', '=', id)
     .orderBy('v.code')
     .execute();
-  return { teams: teams.map((r) => r.name) };
+  const measures = await db
+    .selectFrom('measure as m')
+    .innerJoin('household as h', 'h.id', 'm.household_id')
+    .select('h.head_name')
+    .where('m.support_unit_id', '=', id)
+    .orderBy('h.number')
+    .execute();
+  return { teams: teams.map((r) => r.name), measures: measures.map((r) => r.head_name) };
 }
