@@ -4,10 +4,12 @@ import { setup } from '../core/settings/service';
 import { seedDemo } from '../core/demo/seed';
 import { orgList } from './org-list';
 import { UsageError } from './main';
+import { exportRosterCommand, importRosterCommand, searchCommand } from './roster-commands';
 
 export interface CommandInput {
   dataDir: string;
-  options: { json?: boolean; 'county-code'?: string; 'county-name'?: string; operator?: string };
+  options: { json?: boolean; 'county-code'?: string; 'county-name'?: string; operator?: string; 'dry-run'?: boolean; township?: string };
+  args: string[];
 }
 export interface CommandResult {
   json: unknown;
@@ -20,7 +22,12 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
   init --county-code 代码 --county-name 名称 [--operator 姓名]
                       初始化数据目录（县代码 430522 时自动填入新邵县 15 个乡镇）
   org list            列出组织机构（乡镇、行政村、推进组、帮扶单位、工作队、帮扶责任人）
-  seed-demo           写入一个示例县（所有名称均为虚构，并标记为示例数据）`;
+  seed-demo           写入一个示例县（所有名称均为虚构，并标记为示例数据）
+  import-roster 文件 [--dry-run]
+                      导入全国系统导出的花名册（xlsx 或 csv）；--dry-run 只检查不写入
+  export-roster 文件 [--township 乡镇代码]
+                      按全国系统格式导出花名册（xlsx）
+  search 文字          按姓名、身份证号码（或后 4–6 位）、户编号、电话查找人员`;
 
 /** Opens the data folder; only init and seed-demo may create a new database. */
 async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>, create = false): Promise<T> {
@@ -48,6 +55,18 @@ export const commands: Record<string, Command> = {
     }, true);
   },
   'org list': ({ dataDir }) => withApp(dataDir, orgList),
+  'import-roster': ({ dataDir, options, args }) => {
+    if (!args[0]) throw new UsageError('import-roster 需要文件路径');
+    return withApp(dataDir, (app) => importRosterCommand(app, args[0], options['dry-run'] === true));
+  },
+  search: ({ dataDir, args }) => {
+    if (!args[0]) throw new UsageError('search 需要查找的文字');
+    return withApp(dataDir, (app) => searchCommand(app, args.join(' ')));
+  },
+  'export-roster': ({ dataDir, options, args }) => {
+    if (!args[0]) throw new UsageError('export-roster 需要文件路径');
+    return withApp(dataDir, (app) => exportRosterCommand(app, args[0], options.township));
+  },
   'seed-demo': ({ dataDir }) =>
     withApp(dataDir, async (app) => {
       const r = await seedDemo(app);

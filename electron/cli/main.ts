@@ -25,6 +25,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
         'county-code': { type: 'string' },
         'county-name': { type: 'string' },
         operator: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        township: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -45,7 +47,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   }
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   try {
-    const result = await command({ dataDir, options: values });
+    const args = positionals.slice(positionals[0] === 'org' ? 2 : 1);
+    const result = await command({ dataDir, options: values, args });
     out(values.json ? JSON.stringify(result.json, null, 2) : result.text);
     return 0;
   } catch (e) {

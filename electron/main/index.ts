@@ -12,6 +12,7 @@ import { AppError } from '../core/errors';
 import type { App } from '../core/app/app';
 import { isTrustedSender, lockDown } from './security';
 import { buildMenu } from './menu';
+import { nativeDialogs } from './dialogs';
 
 const here = __dirname; // dist/electron in the bundle
 const indexHtml = path.join(here, '..', 'renderer', 'index.html');
@@ -37,9 +38,11 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const { app: core, dispatch } = await serveDataDir(dataDir, {
-    nativeBinding: fs.existsSync(devBinding) ? devBinding : undefined,
-  });
+  const { app: core, dispatch } = await serveDataDir(
+    dataDir,
+    { nativeBinding: fs.existsSync(devBinding) ? devBinding : undefined },
+    nativeDialogs(() => win),
+  );
   opened = core;
   for (const name of callNames) {
     ipcMain.handle(name, async (event, payload: unknown) => {

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
 import type { App } from '../core/app/app';
 import { serveDataDir } from '../core/ipc/serve';
+import type { Dialogs } from '../core/app/dialogs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
@@ -61,7 +62,11 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startPreviewServer(opts: { dataDir: string; port?: number; rendererDir?: string; now?: () => Date }): Promise<PreviewServer> {
+/**
+ * `dialogs` stands in for the native file dialogs (tests pass the files they want "picked");
+ * without it every dialog answers "cancelled", since a browser page cannot show one for the server.
+ */
+export async function startPreviewServer(opts: { dataDir: string; port?: number; rendererDir?: string; now?: () => Date; dialogs?: Dialogs }): Promise<PreviewServer> {
   const rendererDir = opts.rendererDir ?? RENDERER_DIR;
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`找不到已构建的界面（${rendererDir}），请先运行 npm run build:renderer`);
@@ -72,7 +77,7 @@ export async function startPreviewServer(opts: { dataDir: string; port?: number;
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
     .replace('<script type="module"', '<script src="./__preview-bridge.js"></script>\n    <script type="module"');
 
-  const { app, dispatch } = await serveDataDir(opts.dataDir, { now: opts.now });
+  const { app, dispatch } = await serveDataDir(opts.dataDir, { now: opts.now }, opts.dialogs);
 
   let host = '';
   const server = http.createServer(async (req, res) => {

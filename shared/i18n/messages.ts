@@ -1,4 +1,6 @@
 import { fileMessages } from './messages-files';
+import { rosterMessages } from './messages-roster';
+import { qualityMessages } from './messages-quality';
 
 /**
  * User-facing messages for errors and validation, shared by the services (which put the
@@ -51,6 +53,8 @@ export const messages = {
     'db.locked': '数据库正被另一个程序使用，请关闭后重试',
     'demo.notEmpty': '示例数据只能写入没有业务数据的数据目录（本目录已有行政村、单位或干部记录），未做任何修改',
     'db.missing': '数据目录「{{path}}」中还没有数据库，请先运行 init 完成初始设置',
+    'task.cancelled': '已取消，未写入任何数据',
+    'file.tokenUnknown': '找不到所选文件，请重新选择',
     'forbidden': '拒绝来自未知页面的请求',
     'internal': '程序内部错误，操作未完成，数据未被修改。请重试或联系技术支持',
   },
@@ -99,6 +103,8 @@ export const messages = {
     'db.locked': 'The database is in use by another program; close it and retry',
     'demo.notEmpty': 'Sample data can only go into a data folder without real records (this one has villages, units or cadres); nothing was changed',
     'db.missing': 'The data folder "{{path}}" has no database yet; run init first',
+    'task.cancelled': 'Cancelled; nothing was written',
+    'file.tokenUnknown': 'The chosen file is no longer known; choose it again',
     'forbidden': 'Request from an unknown page refused',
     'internal': 'Internal error: the operation did not complete and no data was changed. Retry or contact support',
   },
@@ -108,8 +114,8 @@ export type MessageKey = keyof (typeof messages)['zh-CN'];
 
 /** Every table of messages, by language (the core ones above plus one per area). */
 const tables: Record<Lang, Record<string, string>[]> = {
-  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN']],
-  en: [messages.en, fileMessages.en],
+  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN']],
+  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en],
 };
 
 export function messageTable(lang: Lang): Record<string, string> {

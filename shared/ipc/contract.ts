@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { call, type Envelope } from './define';
 import type { Cadre, County, OrgCounts, SupportUnit, Township, Village, VillageTeam, WorkGroup } from '../domain/org';
 import type { AppStatus } from '../domain/app';
+import { rosterContract } from './contract-roster';
 
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().max(max);
@@ -78,6 +79,7 @@ export const contract = {
   'org.cadres.list': call<typeof nothing, Cadre[]>(nothing),
   'org.cadres.save': call<typeof cadreInput, Cadre>(cadreInput),
   'org.cadres.delete': call<typeof byId, void>(byId),
+  ...rosterContract,
 };
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/server';
 import { launchChromium } from '../support/browser';
+import type { Dialogs } from '../../electron/core/app/dialogs';
 
 export const SCREENS = path.resolve(import.meta.dirname, '..', '..', 'test-output', 'screens');
 
@@ -33,11 +34,11 @@ export async function closeBrowser(): Promise<void> {
   shared = undefined;
 }
 
-export async function openSession(opts: { dataDir?: string; prepare?: (dir: string) => void | Promise<void> } = {}): Promise<Session> {
+export async function openSession(opts: { dataDir?: string; prepare?: (dir: string) => void | Promise<void>; dialogs?: Dialogs } = {}): Promise<Session> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-e2e-'));
   const dataDir = opts.dataDir ?? path.join(root, 'data');
   await opts.prepare?.(dataDir);
-  const server = await startPreviewServer({ dataDir });
+  const server = await startPreviewServer({ dataDir, dialogs: opts.dialogs });
   const context = await (await browser()).newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const problems: string[] = [];

@@ -121,6 +121,18 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       expect(db.prepare("SELECT count(*) FROM code_item WHERE list = 'ethnicity'").pluck().get()).toBe(56);
     },
   },
+  5: {
+    insert(db) {
+      db.prepare('INSERT INTO quality_result (household_id, rule, detail, created_at) VALUES (?, ?, ?, ?)').run('h1', 'Q10', '该户没有在帮的帮扶责任人', AT);
+      db.prepare('INSERT INTO quality_run (id, ran_at, ran_by, households, duration_ms) VALUES (1, ?, ?, ?, ?)').run(AT, BY, 1, 12);
+    },
+    check(db) {
+      expect(db.prepare('SELECT household_id, rule, detail FROM quality_result').all()).toEqual([{ household_id: 'h1', rule: 'Q10', detail: '该户没有在帮的帮扶责任人' }]);
+      expect(db.prepare('SELECT ran_at, households FROM quality_run').get()).toEqual({ ran_at: AT, households: 1 });
+      // One row per household and rule.
+      expect(() => db.prepare('INSERT INTO quality_result (household_id, rule, detail, created_at) VALUES (?, ?, ?, ?)').run('h1', 'Q10', 'x', AT)).toThrow(/UNIQUE/);
+    },
+  },
 };
 
 /** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */

@@ -169,7 +169,17 @@ export interface PairingTable extends Stamped {
   end_date: string | null;
 }
 
+/** Data-quality findings of the last run (migration 0005). */
+export interface QualityResultTable {
+  id: string;
+  household_id: string;
+  rule: string;
+  detail: string;
+  created_at: string;
+}
+
 export interface RosterDB {
+  quality_result: QualityResultTable;
   code_item: CodeItemTable;
   poverty_line: PovertyLineTable;
   household: HouseholdTable;

@@ -6,12 +6,17 @@ import * as divisions from '../org/divisions-service';
 import * as units from '../org/units-service';
 import * as people from '../org/people-service';
 import { countAll } from '../org/people-repo';
+import { rosterHandlers, type HandlerDeps } from './handlers-roster';
+import { FileTokens, noDialogs } from '../app/dialogs';
+import { Tasks } from '../app/tasks';
 
 export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };
 
-export function createHandlers(app: App): Handlers {
+export function createHandlers(app: App, deps: Partial<HandlerDeps> = {}): Handlers {
   const c = () => app.ctx();
+  const full: HandlerDeps = { dialogs: deps.dialogs ?? noDialogs, files: deps.files ?? new FileTokens(), tasks: deps.tasks ?? new Tasks() };
   return {
+    ...rosterHandlers(app, full),
     'app.status': () => app.status(),
     'app.setup': async (i) => {
       await setup(c(), i);

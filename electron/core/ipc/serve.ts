@@ -8,11 +8,12 @@ import type { OpenOptions } from '../db/open';
 import { toErrorInfo } from '../errors';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import type { Dialogs } from '../app/dialogs';
 
-export async function serveDataDir(dataDir: string, opts: OpenOptions = {}): Promise<{ app: App | undefined; dispatch: Dispatch }> {
+export async function serveDataDir(dataDir: string, opts: OpenOptions = {}, dialogs?: Dialogs): Promise<{ app: App | undefined; dispatch: Dispatch }> {
   try {
     const app = await openApp(dataDir, opts);
-    return { app, dispatch: createDispatcher(createHandlers(app)) };
+    return { app, dispatch: createDispatcher(createHandlers(app, { dialogs })) };
   } catch (e) {
     const error = toErrorInfo(e);
     return { app: undefined, dispatch: async () => ({ ok: false, error }) };

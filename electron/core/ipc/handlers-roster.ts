@@ -1,0 +1,116 @@
+/** The roster's calls: list, household, code lists, import/export through dialogs, checks, tasks. */
+import path from 'node:path';
+import type { App } from '../app/app';
+import type { Dialogs, FileTokens } from '../app/dialogs';
+import type { Tasks } from '../app/tasks';
+import { AppError } from '../errors';
+import type { Handlers } from './handlers';
+import * as household from '../roster/household-service';
+import * as roster from '../roster/roster-service';
+import { commitImport, inspectImport, pendingImport, previewImport } from '../roster/import-service';
+import { writeErrorWorkbook } from '../roster/import-errors';
+import { exportRoster } from '../roster/export-service';
+import { checkResults, checkSummary, runChecks } from '../roster/quality';
+import type { FieldKey } from '../../../shared/roster/layout';
+
+export interface HandlerDeps {
+  dialogs: Dialogs;
+  files: FileTokens;
+  tasks: Tasks;
+}
+
+type RosterHandlers = Pick<Handlers, Extract<keyof Handlers, `roster.${string}` | `tasks.${string}`>>;
+
+const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+const MAX_ISSUES = 500;
+
+export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
+  const c = () => app.ctx();
+  const file = (token: string) => {
+    const p = deps.files.resolve(token);
+    if (!p) throw new AppError('VALIDATION', 'file.tokenUnknown');
+    return p;
+  };
+  return {
+    'roster.query': (i) => roster.queryRoster(c(), i),
+    'roster.totals': (i) => roster.rosterTotals(c(), i),
+    'roster.search': (i) => roster.searchRoster(c(), i.text, i.limit),
+    'roster.household.get': (i) => household.getHousehold(c(), i.id),
+    'roster.household.save': (i) => household.saveHousehold(c(), i),
+    'roster.household.delete': (i) => household.deleteHousehold(c(), i.id),
+    'roster.household.setStatus': (i) => household.setStatus(c(), i),
+    'roster.income.save': (i) => household.saveIncome(c(), i),
+    'roster.income.delete': (i) => household.deleteDetail(c(), 'income', i.id),
+    'roster.measure.save': (i) => household.saveMeasure(c(), i),
+    'roster.measure.delete': (i) => household.deleteDetail(c(), 'measure', i.id),
+    'roster.pairing.save': (i) => household.savePairing(c(), i),
+    'roster.pairing.delete': (i) => household.deleteDetail(c(), 'pairing', i.id),
+    'roster.codes.list': () => roster.listCodes(c()),
+    'roster.codes.save': (i) => roster.saveCode(c(), i),
+    'roster.lines.list': () => roster.listLines(c()),
+    'roster.lines.save': (i) => roster.saveLine(c(), i.year, i.amountFen),
+    'roster.lines.delete': (i) => roster.deleteLine(c(), i.year),
+
+    'roster.import.pickFile': async () => {
+      const p = await deps.dialogs.openFile({ title: '选择要导入的花名册', filters: [{ name: '花名册（Excel 或 CSV）', extensions: ['xlsx', 'csv', 'txt'] }] });
+      return p ? { fileToken: deps.files.issue(p), name: path.basename(p) } : null;
+    },
+    'roster.import.inspect': async (i) => {
+      const r = await inspectImport(file(i.fileToken), i.sheet);
+      return { name: r.file, format: r.format, sheets: r.sheets, sheet: r.sheet, headerRow: r.mapping.headerRow, columns: r.mapping.columns, duplicates: r.mapping.duplicates, sample: r.sample };
+    },
+    'roster.import.preview': (i) =>
+      deps.tasks.run(i.taskId, 'read', async (signal, report) => {
+        const r = await previewImport(c(), file(i.fileToken), {
+          sheet: i.sheet,
+          columns: i.columns.map((col) => ({ index: col.index, header: col.header, field: (col.field as FieldKey | null) ?? null })),
+          signal,
+          onProgress: (done, total) => report(done, total),
+        });
+        const p = r.plan;
+        const byRule = new Map<string, { rule: string; severity: 'error' | 'warning'; count: number; example: string }>();
+        for (const is of p.issues) {
+          const b = byRule.get(is.rule) ?? { rule: is.rule, severity: is.severity, count: 0, example: is.message };
+          b.count++;
+          byRule.set(is.rule, b);
+        }
+        return {
+          token: r.token,
+          name: p.file,
+          rows: p.sheetRows,
+          households: p.householdCounts,
+          persons: p.personCounts,
+          newVillages: p.newVillages.map((v) => ({ township: v.townshipName, village: v.name })),
+          errorRows: p.rejectedRows.length,
+          warningRows: new Set(p.issues.filter((x) => x.severity === 'warning').map((x) => x.row)).size,
+          byRule: [...byRule.values()],
+          issues: p.issues.slice(0, MAX_ISSUES).map((x) => ({ row: x.row, column: x.column ?? null, severity: x.severity, rule: x.rule, message: x.message })),
+          issuesTotal: p.issues.length,
+        };
+      }),
+    'roster.import.commit': (i) => deps.tasks.run(i.taskId, 'write', async () => commitImport(c(), i.token)),
+    'roster.import.saveErrors': async (i) => {
+      const p = pendingImport(i.token);
+      if (!p) throw new AppError('CONFLICT', 'roster.import.stale');
+      const base = path.basename(p.path).replace(/\.[^.]+$/, '');
+      const out = await deps.dialogs.saveFile({ title: '保存未导入的行', defaultName: `${base}-未导入的行.xlsx`, filters: XLSX });
+      if (!out) return null;
+      await writeErrorWorkbook(p.path, p.sheet, p.headerRow, p.plan, out);
+      return { name: path.basename(out) };
+    },
+    'roster.export': async (i) => {
+      const { county } = await app.status().then((s) => ({ county: s.county }));
+      const out = await deps.dialogs.saveFile({ title: '导出花名册', defaultName: `${county?.name ?? ''}贫困人口花名册.xlsx`, filters: XLSX });
+      if (!out) return null;
+      return deps.tasks.run(i.taskId, 'write', async (signal, report) => {
+        const r = await exportRoster(c(), out, i.filter, { signal, onProgress: (n) => report(n, 0) });
+        return { name: path.basename(out), ...r };
+      });
+    },
+    'roster.check.run': (i) => deps.tasks.run(i.taskId, 'check', (signal, report) => runChecks(c(), { signal, onProgress: report })),
+    'roster.check.summary': () => checkSummary(c()),
+    'roster.check.results': (i) => checkResults(c(), i),
+    'tasks.progress': async (i) => deps.tasks.progress(i.taskId),
+    'tasks.cancel': async (i) => deps.tasks.cancel(i.taskId),
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * All SQL of the data-quality checks: loading the roster set-wise (a few statements for the
+ * whole county, or the same ones for one household), replacing the stored results in one
+ * transaction, and reading them back for the summary and the result list.
+ */
+import type Sqlite from 'better-sqlite3';
+
+export interface HouseholdRow {
+  id: string;
+  number: string;
+  has_village: number;
+  attribute: string;
+  main_cause: string;
+  status: string;
+  exit_year: number | null;
+  reported_income_fen: number | null;
+  size: number;
+  dangerous_house: string;
+  water_safe: string;
+  water_difficult: string;
+}
+
+export interface PersonRow {
+  id: string;
+  household_id: string;
+  name: string;
+  id_number: string;
+  relation: string;
+  gender: string;
+  birth_date: string;
+  school_status: string;
+  health: string;
+  skill: string;
+  work_status: string;
+  work_months: number | null;
+  insured: string;
+}
+
+export interface IncomeRow {
+  household_id: string;
+  year: number;
+  production_fen: number;
+  wage_fen: number;
+  property_fen: number;
+  transfer_fen: number;
+  cost_fen: number;
+}
+
+export interface PairingRow {
+  household_id: string;
+  cadre_name: string;
+  cadre_id_number: string;
+}
+
+export interface HolderRow {
+  person_id: string;
+  household_id: string;
+  household_number: string;
+  name: string;
+  id_number: string;
+}
+
+export interface RosterRows {
+  households: HouseholdRow[];
+  persons: PersonRow[];
+  incomes: IncomeRow[];
+  pairings: PairingRow[];
+  lines: { year: number; amount_fen: number }[];
+}
+
+const HOUSEHOLDS = `SELECT h.id, h.number, (v.id IS NOT NULL) AS has_village, h.attribute, h.main_cause, h.status, h.exit_year,
+  h.reported_income_fen, h.size, h.dangerous_house, h.water_safe, h.water_difficult
+  FROM household h LEFT JOIN village v ON v.id = h.village_id`;
+const PERSONS = `SELECT id, household_id, name, id_number, relation, gender, birth_date, school_status, health, skill, work_status,
+  work_months, insured FROM person`;
+const EXIT_INCOMES = `SELECT i.household_id, i.year, i.production_fen, i.wage_fen, i.property_fen, i.transfer_fen, i.cost_fen
+  FROM income i JOIN household h ON h.id = i.household_id AND i.year = h.exit_year`;
+const CURRENT_PAIRINGS = `SELECT p.household_id, c.name AS cadre_name, c.id_number AS cadre_id_number
+  FROM pairing p JOIN cadre c ON c.id = p.cadre_id
+  WHERE (p.end_date IS NULL OR p.end_date = '' OR p.end_date >= @today)`;
+const LINES = 'SELECT year, amount_fen FROM poverty_line';
+
+/** The whole county: households, persons in household order, exit-year incomes, current pairings, lines. */
+export function loadCounty(raw: Sqlite.Database, todayIso: string): RosterRows {
+  return {
+    households: raw.prepare(HOUSEHOLDS).all() as HouseholdRow[],
+    persons: raw.prepare(`${PERSONS} ORDER BY household_id, sort`).all() as PersonRow[],
+    incomes: raw.prepare(EXIT_INCOMES).all() as IncomeRow[],
+    pairings: raw.prepare(CURRENT_PAIRINGS).all({ today: todayIso }) as PairingRow[],
+    lines: raw.prepare(LINES).all() as { year: number; amount_fen: number }[],
+  };
+}
+
+/** The same rows for one household (empty households list when it does not exist). */
+export function loadHousehold(raw: Sqlite.Database, householdId: string, todayIso: string): RosterRows {
+  return {
+    households: raw.prepare(`${HOUSEHOLDS} WHERE h.id = ?`).all(householdId) as HouseholdRow[],
+    persons: raw.prepare(`${PERSONS} WHERE household_id = ? ORDER BY sort`).all(householdId) as PersonRow[],
+    incomes: raw.prepare(`${EXIT_INCOMES} WHERE i.household_id = ?`).all(householdId) as IncomeRow[],
+    pairings: raw.prepare(`${CURRENT_PAIRINGS} AND p.household_id = @id`).all({ today: todayIso, id: householdId }) as PairingRow[],
+    lines: raw.prepare(LINES).all() as { year: number; amount_fen: number }[],
+  };
+}
+
+/** Persons on the whole roll whose ID number is written in one of the given ways. */
+export function holdersOf(raw: Sqlite.Database, idNumbers: string[]): HolderRow[] {
+  const unique = [...new Set(idNumbers.filter((s) => s !== ''))];
+  const out: HolderRow[] = [];
+  for (let i = 0; i < unique.length; i += 500) {
+    const part = unique.slice(i, i + 500);
+    out.push(
+      ...(raw
+        .prepare(
+          `SELECT p.id AS person_id, p.household_id, h.number AS household_number, p.name, p.id_number
+           FROM person p JOIN household h ON h.id = p.household_id WHERE p.id_number IN (${part.map(() => '?').join(',')})`,
+        )
+        .all(...part) as HolderRow[]),
+    );
+  }
+  return out;
+}
+
+export interface ResultInsert {
+  householdId: string;
+  rule: string;
+  detail: string;
+}
+
+export interface RunRecord {
+  ranAt: string;
+  ranBy: string;
+  households: number;
+  durationMs: number;
+}
+
+/** Replaces every stored result and the run record, in one transaction. */
+export function replaceResults(raw: Sqlite.Database, rows: ResultInsert[], run: RunRecord): void {
+  const insert = raw.prepare('INSERT INTO quality_result (household_id, rule, detail, created_at) VALUES (?, ?, ?, ?)');
+  raw.transaction(() => {
+    raw.prepare('DELETE FROM quality_result').run();
+    for (const r of rows) insert.run(r.householdId, r.rule, r.detail, run.ranAt);
+    raw
+      .prepare(
+        `INSERT INTO quality_run (id, ran_at, ran_by, households, duration_ms) VALUES (1, @ranAt, @ranBy, @households, @durationMs)
+         ON CONFLICT (id) DO UPDATE SET ran_at = excluded.ran_at, ran_by = excluded.ran_by, households = excluded.households,
+         duration_ms = excluded.duration_ms`,
+      )
+      .run(run);
+  })();
+}
+
+export function lastRun(raw: Sqlite.Database): { ran_at: string; households: number } | undefined {
+  return raw.prepare('SELECT ran_at, households FROM quality_run WHERE id = 1').get() as { ran_at: string; households: number } | undefined;
+}
+
+export function householdCount(raw: Sqlite.Database): number {
+  return raw.prepare('SELECT count(*) FROM household').pluck().get() as number;
+}
+
+/** Flagged households per rule (one stored row per household and rule). */
+export function countsByRule(raw: Sqlite.Database): { rule: string; n: number }[] {
+  return raw.prepare('SELECT rule, count(*) AS n FROM quality_result GROUP BY rule').all() as { rule: string; n: number }[];
+}
+
+export function flaggedCount(raw: Sqlite.Database): number {
+  return raw.prepare('SELECT count(DISTINCT household_id) FROM quality_result').pluck().get() as number;
+}
+
+/** Every township in code order with its flagged households (0 when none). */
+export function countsByTownship(raw: Sqlite.Database): { id: string; name: string; n: number }[] {
+  return raw
+    .prepare(
+      `SELECT t.id, t.name, coalesce(x.n, 0) AS n FROM township t LEFT JOIN (
+         SELECT v.township_id, count(DISTINCT r.household_id) AS n
+         FROM quality_result r JOIN household h ON h.id = r.household_id JOIN village v ON v.id = h.village_id
+         GROUP BY v.township_id
+       ) x ON x.township_id = t.id
+       ORDER BY t.code`,
+    )
+    .all() as { id: string; name: string; n: number }[];
+}
+
+export interface ResultRow {
+  household_id: string;
+  rule: string;
+  detail: string;
+  household_number: string;
+  head_name: string;
+  village_name: string | null;
+  township_name: string | null;
+}
+
+export interface ResultFilter {
+  rule?: string;
+  townshipId?: string;
+  offset: number;
+  limit: number;
+}
+
+/** A page of stored results in register order (township code, village code, household number, rule). */
+export function resultsPage(raw: Sqlite.Database, f: ResultFilter): { total: number; rows: ResultRow[] } {
+  const where: string[] = [];
+  const args: Record<string, string | number> = { offset: f.offset, limit: f.limit };
+  if (f.rule !== undefined) {
+    where.push('r.rule = @rule');
+    args.rule = f.rule;
+  }
+  if (f.townshipId !== undefined) {
+    where.push('v.township_id = @township');
+    args.township = f.townshipId;
+  }
+  const from = `FROM quality_result r JOIN household h ON h.id = r.household_id
+    LEFT JOIN village v ON v.id = h.village_id LEFT JOIN township t ON t.id = v.township_id
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+  const total = raw.prepare(`SELECT count(*) ${from}`).pluck().get(args) as number;
+  const rows = raw
+    .prepare(
+      `SELECT r.household_id, r.rule, r.detail, h.number AS household_number, h.head_name, v.name AS village_name, t.name AS township_name
+       ${from} ORDER BY t.code, v.code, h.number, r.rule LIMIT @limit OFFSET @offset`,
+    )
+    .all(args) as ResultRow[];
+  return { total, rows };
+}

@@ -1,0 +1,93 @@
+/**
+ * The county-wide run of the data-quality checks and reading its stored results. A run loads
+ * the roster with a few set-based queries, evaluates every household in JS (yielding to the
+ * event loop now and then, honouring the abort signal), and replaces the stored results in one
+ * transaction; nothing is written when it is cancelled.
+ */
+import type { Ctx } from '../../context';
+import { formatMessage } from '../../../../shared/i18n/messages';
+import { QUALITY_RULES } from '../../../../shared/roster/quality-rules';
+import type { QualityResult, QualitySummary } from '../../../../shared/domain/roster';
+import { assemble, todayOf } from './facts';
+import { findings, groupFindings, toFlag } from './evaluate';
+import * as repo from './repo';
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number): void;
+}
+
+/** Households evaluated between two yields to the event loop. */
+const CHUNK = 2000;
+const breathe = () => new Promise<void>((r) => setImmediate(r));
+
+export async function runChecks(ctx: Ctx, opts: RunOptions = {}): Promise<QualitySummary> {
+  const started = performance.now();
+  const raw = ctx.db.raw;
+  const now = ctx.now();
+  const today = todayOf(now);
+  opts.signal?.throwIfAborted();
+  const { households, env } = assemble(repo.loadCounty(raw, today.iso), today);
+  const total = households.length;
+  opts.onProgress?.(0, total);
+  await breathe();
+  const rows: repo.ResultInsert[] = [];
+  for (let i = 0; i < total; i++) {
+    if (i > 0 && i % CHUNK === 0) {
+      opts.onProgress?.(i, total);
+      await breathe();
+      opts.signal?.throwIfAborted();
+    }
+    const h = households[i];
+    for (const g of groupFindings(findings(h, env))) rows.push({ householdId: h.id, rule: g.rule, detail: g.detail });
+  }
+  opts.signal?.throwIfAborted();
+  repo.replaceResults(raw, rows, { ranAt: now.toISOString(), ranBy: ctx.operator, households: total, durationMs: Math.round(performance.now() - started) });
+  opts.onProgress?.(total, total);
+  return checkSummary(ctx);
+}
+
+/** The summary of the stored results: every rule (0 when clean), every township. */
+export async function checkSummary(ctx: Ctx): Promise<QualitySummary> {
+  const raw = ctx.db.raw;
+  const run = repo.lastRun(raw);
+  const counts = new Map(repo.countsByRule(raw).map((r) => [r.rule, r.n]));
+  return {
+    ranAt: run?.ran_at ?? null,
+    households: run ? run.households : repo.householdCount(raw),
+    flaggedHouseholds: repo.flaggedCount(raw),
+    byRule: QUALITY_RULES.map((r) => ({ rule: r.code, title: r.title, severity: r.severity, count: counts.get(r.code) ?? 0 })),
+    byTownship: repo.countsByTownship(raw).map((t) => ({ townshipId: t.id, townshipName: t.name, count: t.n })),
+  };
+}
+
+export interface ResultQuery {
+  rule?: string;
+  townshipId?: string;
+  offset: number;
+  limit: number;
+}
+
+/** Stored results in register order (township code, village code, household number, rule). */
+export async function checkResults(ctx: Ctx, q: ResultQuery): Promise<{ total: number; rows: QualityResult[] }> {
+  const offset = Math.max(0, Math.floor(q.offset));
+  const limit = Math.max(0, Math.floor(q.limit));
+  const page = repo.resultsPage(ctx.db.raw, { rule: q.rule, townshipId: q.townshipId, offset, limit });
+  return {
+    total: page.total,
+    rows: page.rows.map((r) => {
+      const flag = toFlag(r.rule, r.detail);
+      return {
+        rule: r.rule,
+        title: flag.title,
+        severity: flag.severity,
+        householdId: r.household_id,
+        householdNumber: r.household_number,
+        headName: r.head_name,
+        villageName: r.village_name ?? '',
+        townshipName: r.township_name ?? formatMessage('quality.township.unknown'),
+        detail: r.detail,
+      };
+    }),
+  };
+}

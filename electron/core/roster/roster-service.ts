@@ -1,0 +1,122 @@
+/** The roster list (pages, totals, search), code lists and poverty lines. */
+import type { Ctx } from '../context';
+import { AppError, validation } from '../errors';
+import { stamps, updateStamps } from '../context';
+import { insertRow, updateRow } from '../db/rows';
+import * as q from './query-repo';
+import * as repo from './household-repo';
+import { CANCELLED_STATUS, EXITED_STATUSES, type CodeItem, type PovertyLine, type RosterFilter, type RosterPage, type RosterQuery, type RosterTotals, type SearchHit } from '../../../shared/domain/roster';
+import type { CodeSaveInput } from '../../../shared/ipc/contract-roster';
+import { checkName } from '../../../shared/rules/org';
+
+export const CODE_LISTS = ['cause', 'attribute', 'status', 'monitorType', 'relation', 'ethnicity', 'education', 'school', 'health', 'skill', 'work', 'measure'];
+
+export async function queryRoster(ctx: Ctx, query: RosterQuery): Promise<RosterPage> {
+  const { total, rows } = await q.rosterPage(ctx.db.kysely, query, ctx.now().toISOString().slice(0, 10));
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      townshipName: r.township_name,
+      villageName: r.village_name,
+      groupName: r.group_name,
+      headName: r.head_name,
+      headIdNumber: r.head_id,
+      size: r.size,
+      status: r.status,
+      attribute: r.attribute,
+      mainCause: r.main_cause,
+      exitYear: r.exit_year,
+      plannedExitYear: r.planned_exit_year,
+      phone: r.phone,
+      cadreNames: r.cadres,
+      netIncomeFen: r.income === null ? null : Math.floor(Number(r.income)),
+      flagCount: Number(r.flags),
+    })),
+  };
+}
+
+export async function rosterTotals(ctx: Ctx, filter: RosterFilter): Promise<RosterTotals> {
+  const rows = await q.rosterTotals(ctx.db.kysely, filter, EXITED_STATUSES, CANCELLED_STATUS);
+  const t: RosterTotals = { households: 0, persons: 0, exitedHouseholds: 0, exitedPersons: 0, remainingHouseholds: 0, remainingPersons: 0, villages: [] };
+  for (const r of rows) {
+    const households = Number(r.households);
+    const persons = Number(r.persons);
+    const remainingH = households - Number(r.exited_h) - Number(r.cancelled_h);
+    const remainingP = persons - Number(r.exited_p) - Number(r.cancelled_p);
+    t.households += households;
+    t.persons += persons;
+    t.exitedHouseholds += Number(r.exited_h);
+    t.exitedPersons += Number(r.exited_p);
+    t.remainingHouseholds += remainingH;
+    t.remainingPersons += remainingP;
+    t.villages.push({
+      villageId: r.village_id,
+      villageName: r.village_name,
+      townshipName: r.township_name,
+      households,
+      persons,
+      remainingPersons: remainingP,
+      population: r.population,
+      incidencePermille: r.population ? Math.round((remainingP * 10000) / r.population) / 10 : null,
+    });
+  }
+  return t;
+}
+
+export async function searchRoster(ctx: Ctx, text: string, limit = 50): Promise<SearchHit[]> {
+  const r = await q.searchPersons(ctx.db.kysely, text, limit);
+  if (!('rows' in r)) return [];
+  return r.rows.map((p) => ({
+    personId: p.person_id,
+    name: p.name,
+    idNumber: p.id_number,
+    relation: p.relation,
+    householdId: p.household_id,
+    householdNumber: p.number,
+    headName: p.head_name,
+    villageName: p.village_name,
+    townshipName: p.township_name,
+    matched: r.kind,
+  }));
+}
+
+export async function listCodes(ctx: Ctx): Promise<CodeItem[]> {
+  return (await repo.codeItems(ctx.db.kysely)).map((c) => ({ id: c.id, list: c.list, code: c.code, name: c.name, sort: c.sort, active: c.active === 1 }));
+}
+
+export async function saveCode(ctx: Ctx, input: CodeSaveInput): Promise<CodeItem> {
+  if (!CODE_LISTS.includes(input.list)) throw validation('code.list', 'list', { list: input.list });
+  const name = input.name.trim();
+  const err = checkName(name);
+  if (err) throw validation(err.key, 'name', err.params);
+  const row = { code: input.code.trim(), name, sort: input.sort, active: input.active ? 1 : 0 };
+  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+    const other = await repo.codeByName(trx, input.list, name);
+    if (other && other.id !== input.id) throw validation('name.duplicate', 'name', { name });
+    if (input.id) {
+      if (!(await updateRow(trx, 'code_item', input.id, { ...row, ...updateStamps(ctx) }))) throw new AppError('NOT_FOUND', 'notFound');
+      return input.id;
+    }
+    const newId = `${input.list}:${name}`;
+    await insertRow(trx, 'code_item', { id: newId, list: input.list, ...row, ...stamps(ctx) });
+    return newId;
+  });
+  return (await listCodes(ctx)).find((c) => c.id === id)!;
+}
+
+export async function listLines(ctx: Ctx): Promise<PovertyLine[]> {
+  return (await repo.povertyLines(ctx.db.kysely)).map((l) => ({ year: l.year, amountFen: l.amount_fen }));
+}
+
+export async function saveLine(ctx: Ctx, year: number, amountFen: number): Promise<PovertyLine[]> {
+  if (amountFen <= 0) throw validation('line.amount', 'amountFen');
+  await repo.saveLine(ctx.db.kysely, year, amountFen, ctx.now().toISOString(), ctx.operator);
+  return listLines(ctx);
+}
+
+export async function deleteLine(ctx: Ctx, year: number): Promise<PovertyLine[]> {
+  await repo.deleteLine(ctx.db.kysely, year);
+  return listLines(ctx);
+}
