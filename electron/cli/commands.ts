@@ -4,7 +4,7 @@ import { setup } from '../core/settings/service';
 import { seedDemo } from '../core/demo/seed';
 import { orgList } from './org-list';
 import { UsageError } from './main';
-import { exportRosterCommand, importRosterCommand, searchCommand } from './roster-commands';
+import { checkCommand, exportRosterCommand, importRosterCommand, searchCommand } from './roster-commands';
 
 export interface CommandInput {
   dataDir: string;
@@ -27,7 +27,8 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
                       导入全国系统导出的花名册（xlsx 或 csv）；--dry-run 只检查不写入
   export-roster 文件 [--township 乡镇代码]
                       按全国系统格式导出花名册（xlsx）
-  search 文字          按姓名、身份证号码（或后 4–6 位）、户编号、电话查找人员`;
+  search 文字          按姓名、身份证号码（或后 4–6 位）、户编号、电话查找人员
+  check               运行数据质量核查（疑点），按规则和乡镇汇总`;
 
 /** Opens the data folder; only init and seed-demo may create a new database. */
 async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>, create = false): Promise<T> {
@@ -59,6 +60,7 @@ export const commands: Record<string, Command> = {
     if (!args[0]) throw new UsageError('import-roster 需要文件路径');
     return withApp(dataDir, (app) => importRosterCommand(app, args[0], options['dry-run'] === true));
   },
+  check: ({ dataDir }) => withApp(dataDir, checkCommand),
   search: ({ dataDir, args }) => {
     if (!args[0]) throw new UsageError('search 需要查找的文字');
     return withApp(dataDir, (app) => searchCommand(app, args.join(' ')));

@@ -4,6 +4,7 @@ import { previewImport, commitImport } from '../core/roster/import-service';
 import { exportRoster } from '../core/roster/export-service';
 import { AppError } from '../core/errors';
 import { searchRoster } from '../core/roster/roster-service';
+import { formatSummaryText, runChecks } from '../core/roster/quality';
 import { maskIdNumber } from '../../shared/rules/id-number';
 import type { CommandResult } from './commands';
 
@@ -58,4 +59,9 @@ export async function searchCommand(app: App, text: string): Promise<CommandResu
     ? shown.map((h) => `${h.name}（${h.relation}）${h.idNumber}  户 ${h.householdNumber} 户主 ${h.headName}  ${h.townshipName}${h.villageName}`)
     : [`没有找到与「${text}」匹配的人员`];
   return { json: { text, hits: shown }, text: lines.join('\n') };
+}
+
+export async function checkCommand(app: App): Promise<CommandResult> {
+  const summary = await runChecks(app.ctx());
+  return { json: summary, text: formatSummaryText(summary) };
 }

@@ -1,8 +1,11 @@
 /** `npm run bench`: prints a table of figures with same-run references, then one JSON document. */
 import { ratio, type Bench, type Figure } from './harness';
 import { bulkInsert } from './figures/bulk-insert';
+import { rosterBench } from './figures/roster';
 
-const benches: Bench[] = [bulkInsert];
+// `npm run bench -- roster` runs only the benches whose name contains the word.
+const only = process.argv[2];
+const benches: Bench[] = [bulkInsert, rosterBench].filter((b) => !only || b.name.includes(only));
 
 const all: (Figure & { bench: string; ratio?: number; pass?: boolean })[] = [];
 for (const b of benches) {

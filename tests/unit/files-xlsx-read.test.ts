@@ -122,6 +122,14 @@ describe('a workbook written by hand, with the sheet before the shared strings i
     await book.close();
   });
 
+  it('reads the first sheet the user can see by default, skipping hidden ones', async () => {
+    const f = path.join(dir, 'hidden-first.xlsx');
+    await writeHandBook(f, { sheets: [HAND.sheets[2], HAND.sheets[1]] });
+    const book = await openXlsx(f);
+    expect(texts(await collect(book.rows()))).toEqual([['第二页内容', '', '7']]);
+    await book.close();
+  });
+
   it('gives the same rows whatever the order of the parts in the zip', async () => {
     const other = path.join(dir, 'conventional.xlsx');
     await writeHandBook(other, { ...HAND, order: 'conventional' });
@@ -284,9 +292,9 @@ describe('files the reader refuses, each with its own message and never hanging'
   it('a part that unpacks to too much, or compresses suspiciously well (zip bomb)', async () => {
     const f = path.join(dir, 'bomb.xlsx');
     const row = `<row>${cell.n('A1', 1)}</row>`;
-    await writeHandBook(f, { sheets: [{ name: 'S', body: `<sheetData>${row.repeat(100_000)}</sheetData>` }] });
+    await writeHandBook(f, { sheets: [{ name: 'S', body: `<sheetData>${row.repeat(40_000)}</sheetData>` }] });
     const size = fs.statSync(f).size;
-    expect(size).toBeLessThan(100_000);
+    expect(size).toBeLessThan(50_000);
     const bySize = await refusal(async () => collect((await openXlsx(f, { limits: { sheetBytes: 1_000_000 } })).rows()));
     expect(bySize.key).toBe('file.tooLarge');
     const byRatio = await refusal(async () => collect((await openXlsx(f, { limits: { ratioFloorBytes: 1_000_000, maxRatio: 50 } })).rows()));
@@ -295,7 +303,7 @@ describe('files the reader refuses, each with its own message and never hanging'
     const book = await openXlsx(f);
     let n = 0;
     for await (const _ of book.rows()) n++;
-    expect(n).toBe(100_000);
+    expect(n).toBe(40_000);
     await book.close();
   });
 });

@@ -133,6 +133,14 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       expect(() => db.prepare('INSERT INTO quality_result (household_id, rule, detail, created_at) VALUES (?, ?, ?, ?)').run('h1', 'Q10', 'x', AT)).toThrow(/UNIQUE/);
     },
   },
+  6: {
+    insert() {
+      // An index only: nothing to add.
+    },
+    check(db) {
+      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'village_order'").pluck().get()).toBe(1);
+    },
+  },
 };
 
 /** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */

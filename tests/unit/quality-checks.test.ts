@@ -190,7 +190,7 @@ function plantCounty(): { id: string; rule: string | null; what: string }[] {
   add('Q05', '因病 without a sick member', { mainCause: '因病' });
   add('Q06', '因残 without a disabled member', { mainCause: '因残' });
   add('Q07', '因学 without a pupil', { mainCause: '因学', members: [HEAD, SPOUSE] });
-  add('Q08', '五保 with a member of 46 able to work', { attribute: '分散供养五保户', members: [HEAD, { ...SPOUSE, skill: '无劳动力' }] });
+  add('Q08', '五保 with a member of 48 able to work', { attribute: '分散供养五保户', members: [HEAD, { ...SPOUSE, skill: '无劳动力' }] });
   add('Q09', 'work status without months', { members: [HEAD, { ...SPOUSE, work: '县外省内' }] });
   add('Q09', 'months without work status', { members: [HEAD, { ...SPOUSE, months: 6 }] });
   add('Q10', 'no cadre', { cadres: [] });
@@ -252,7 +252,7 @@ describe('runChecks', () => {
     expect(detail('size 5 with 3 members')).toBe('户人数登记为 5 人，实有成员 3 人');
     expect(detail('paired with a cadre on the roll')).toMatch(/^帮扶责任人 王建国 本人登记在贫困户 4305221002010012 中（成员 王建国）$/);
     expect(detail('the old 15-digit form of the same number')).toMatch(/^成员 陈德明二 与户 \d{16} 的 陈德明 是同一身份证号码（写法不同）$/);
-    expect(detail('五保 with a member of 46 able to work')).toBe('贫困户属性为「分散供养五保户」，但成员 陈德明（48 岁）劳动技能为「普通劳动力」');
+    expect(detail('五保 with a member of 48 able to work')).toBe('贫困户属性为「分散供养五保户」，但成员 陈德明（48 岁）劳动技能为「普通劳动力」');
     expect(detail('exited without exit year')).toBe('脱贫状态为「已脱贫(享受政策)」，但未填脱贫年度');
     // Every message key used has both languages.
     const zh = messageTable('zh-CN');
@@ -267,23 +267,35 @@ describe('runChecks', () => {
     const bad = insertHousehold({ members: [HEAD, { ...SPOUSE, work: '省外', months: 14 }] });
     app.db.raw.pragma('ignore_check_constraints = OFF');
     await runChecks(ctx);
-    expect(stored(id)).toEqual([{ rule: 'Q09', detail: '成员 邓艳双 务工状况为「省外」，但未填务工时间；成员 陈小军 务工 3 个月，但未填务工状况' }]);
+    expect(stored(id)).toEqual([{ rule: 'Q09', detail: '成员 邓艳双 务工状况为「省外」，但务工时间为空或 0 个月；成员 陈小军 务工 3 个月，但未填务工状况' }]);
     expect(stored(bad)).toEqual([{ rule: 'Q09', detail: '成员 邓艳双 务工时间为 14 个月，超出 0–12 个月' }]);
     expect((await checkSummary(ctx)).byRule.find((r) => r.rule === 'Q09')!.count).toBe(2);
+  });
+
+  it('flags a household whose village is gone (written with foreign keys off) and lists it without a township', async () => {
+    const id = insertHousehold({ status: '' });
+    app.db.raw.pragma('foreign_keys = OFF');
+    app.db.raw.prepare("UPDATE household SET village_id = 'gone' WHERE id = ?").run(id);
+    app.db.raw.pragma('foreign_keys = ON');
+    await runChecks(ctx);
+    expect(stored(id)).toEqual([{ rule: 'Q01', detail: '未关联所属行政村；未填脱贫状态' }]);
+    const page = await checkResults(ctx, { offset: 0, limit: 10 });
+    expect(page.rows).toMatchObject([{ householdId: id, townshipName: '（未归属乡镇）', villageName: '' }]);
+    expect((await checkSummary(ctx)).byTownship.map((t) => t.count)).toEqual([0, 0]);
   });
 
   it('computes ages with the injected clock', async () => {
     const id = insertHousehold({ members: [HEAD, SPOUSE, { ...CHILD, name: '陈小红', male: false, birth: '20040902', school: '小学' }] });
     await runChecks(ctx);
     expect(storedRules(id)).toEqual([]); // 13 on 2018-09-01
-    await runChecks(makeCtx(app.db, '张三', () => new Date(2021, 8, 2, 12)));
-    expect(storedRules(id)).toEqual([]); // 17th birthday is 2021-09-02: 17 > 16
-    // …so the day before she is 16 and still fits 小学; on her birthday she does not.
-    expect(stored(id)).toEqual([]);
+    // The day before her 17th birthday she is 16 and still fits 小学; on it she does not.
     await runChecks(makeCtx(app.db, '张三', () => new Date(2021, 8, 1, 12)));
     expect(storedRules(id)).toEqual([]);
-    await runChecks(makeCtx(app.db, '张三', () => new Date(2022, 0, 1, 12)));
+    expect(await householdFlags(makeCtx(app.db, '张三', () => new Date(2021, 8, 1, 12)), id)).toEqual([]);
+    const birthday = makeCtx(app.db, '张三', () => new Date(2021, 8, 2, 12));
+    await runChecks(birthday);
     expect(stored(id)).toEqual([{ rule: 'Q14', detail: '成员 陈小红（17 岁）在校生状况为「小学」，与年龄不符' }]);
+    expect((await householdFlags(birthday, id)).map((f) => f.rule)).toEqual(['Q14']);
   });
 
   it('replaces the stored results on a rerun', async () => {
@@ -302,6 +314,19 @@ describe('runChecks', () => {
     expect(summary.byRule.find((r) => r.rule === 'Q01')!.count).toBe(1);
     expect(app.db.raw.prepare('SELECT count(*) FROM quality_run').pluck().get()).toBe(1);
     expect(app.db.raw.prepare('SELECT DISTINCT created_at FROM quality_result').pluck().all()).toEqual([later.toISOString()]);
+  });
+
+  it('drops the results of a household deleted while the run is under way', async () => {
+    const gone = insertHousehold({ cadres: [] });
+    const kept = insertHousehold({ cadres: [] });
+    const summary = await runChecks(ctx, {
+      onProgress: (done) => {
+        if (done > 0) app.db.raw.prepare('DELETE FROM household WHERE id = ?').run(gone);
+      },
+    });
+    expect(storedRules(gone)).toEqual([]);
+    expect(storedRules(kept)).toEqual(['Q10']);
+    expect(summary.byRule.find((r) => r.rule === 'Q10')!.count).toBe(1);
   });
 
   it('writes nothing when cancelled', async () => {

@@ -171,7 +171,7 @@ export interface PairingTable extends Stamped {
 
 /** Data-quality findings of the last run (migration 0005). */
 export interface QualityResultTable {
-  id: string;
+  id: number;
   household_id: string;
   rule: string;
   detail: string;

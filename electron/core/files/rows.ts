@@ -55,7 +55,7 @@ export interface SheetRows extends AsyncIterable<Row> {
 export interface TableFile {
   format: 'xlsx' | 'csv';
   sheets: SheetInfo[];
-  /** A sheet by 0-based index or by name; the first sheet by default. */
+  /** A sheet by 0-based index or by name; by default the first sheet that is not hidden. */
   rows(sheet?: number | string, opts?: ReadOptions): SheetRows;
   close(): Promise<void>;
 }

@@ -106,7 +106,7 @@ async function readBook(z: Zip): Promise<XlsxBook> {
   const loadSst = (signal?: AbortSignal) => (sst ??= readSharedStrings(z, sstEntry, signal));
 
   function pick(sheet: number | string | undefined): SheetEntry {
-    if (sheet === undefined) return sheets[0];
+    if (sheet === undefined) return sheets.find((x) => !x.hidden) ?? sheets[0];
     if (typeof sheet === 'number') {
       const s = sheets[sheet];
       if (!s) throw fileError('file.sheetIndex', file, { number: sheet + 1, count: sheets.length });

@@ -104,11 +104,16 @@ export async function writeXlsx(file: string, sheets: SheetSpec[], opts: WriteXl
   try {
     out = createWriteStream(tmp, { flags: 'wx' });
     const stream = out;
-    // Every failure of the file stream (disk full, removed drive) ends the write with that error.
-    const failed = new Promise<never>((_, reject) => stream.on('error', reject));
+    // A failure of the file stream (disk full, removed drive) ends the write with that error at
+    // once, and stops the row loop, which would otherwise go on filling exceljs's buffers.
+    const halt = new AbortController();
+    stream.on('error', (err) => halt.abort(err));
+    const failed = new Promise<never>((_, reject) => halt.signal.addEventListener('abort', () => reject(halt.signal.reason), { once: true }));
     failed.catch(() => {});
     await Promise.race([new Promise((resolve) => stream.once('open', resolve)), failed]);
-    const total = await Promise.race([writeBook(stream, file, sheets, opts), failed]);
+    const work = writeBook(stream, file, sheets, opts, halt.signal);
+    work.catch(() => {}); // when the stream failed first, this rejection is already reported
+    const total = await Promise.race([work, failed]);
     await Promise.race([new Promise((resolve) => (stream.closed ? resolve(null) : stream.once('close', () => resolve(null)))), failed]);
     const fh = await fsp.open(tmp, 'r+');
     try {
@@ -116,17 +121,36 @@ export async function writeXlsx(file: string, sheets: SheetSpec[], opts: WriteXl
     } finally {
       await fh.close();
     }
-    await fsp.rename(tmp, target);
+    await replace(tmp, target, file);
     return { rows: total };
   } catch (e) {
-    out?.destroy();
+    if (out && !out.closed) {
+      // Windows cannot delete a file that is still open: let the handle close first.
+      const closed = new Promise<void>((resolve) => out!.once('close', () => resolve()));
+      out.destroy();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)))]);
+      clearTimeout(timer);
+    }
     await fsp.rm(tmp, { force: true }).catch(() => {});
     if (opts.signal?.aborted && e === opts.signal.reason) throw e;
     throw writeFsError(e, file);
   }
 }
 
-async function writeBook(stream: WriteStream, file: string, sheets: SheetSpec[], opts: WriteXlsxOptions): Promise<number> {
+/** Renames the finished file over the target. On Windows a target open in Excel refuses. */
+async function replace(tmp: string, target: string, file: string): Promise<void> {
+  try {
+    await fsp.rename(tmp, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    const exists = await fsp.stat(target).then(() => true, () => false);
+    if (exists && (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) throw writeError('file.writeBusy', file);
+    throw e;
+  }
+}
+
+async function writeBook(stream: WriteStream, file: string, sheets: SheetSpec[], opts: WriteXlsxOptions, halt: AbortSignal): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: opts.sharedStrings ?? false });
   const names = sheetNames(sheets.map((s) => s.name));
   let total = 0;
@@ -144,14 +168,22 @@ async function writeBook(stream: WriteStream, file: string, sheets: SheetSpec[],
     header.commit();
     let rowNo = 1;
     for await (const values of spec.rows) {
+      if (halt.aborted) throw halt.reason;
       rowNo++;
       if (rowNo > MAX_ROWS) throw writeError('file.tooManyRows', file, { sheet: names[si], max: MAX_ROWS - 1 });
-      const row = ws.addRow(values.map((v, col) => cellValue(v, () => writeError('file.cellTooLong', file, { sheet: names[si], row: rowNo, column: columnLetters(col), max: MAX_CELL_CHARS }))));
+      const cells: (string | number | boolean | null)[] = new Array(values.length);
+      for (let col = 0; col < values.length; col++) {
+        const c = cellValue(values[col]);
+        if (c === TOO_LONG) throw writeError('file.cellTooLong', file, { sheet: names[si], row: rowNo, column: columnLetters(col), max: MAX_CELL_CHARS });
+        cells[col] = c;
+      }
+      const row = ws.addRow(cells);
       // One shared style object per kind of cell: exceljs caches a style by object, and works
       // each new object out from scratch (which made up a third of the writing time).
-      values.forEach((v, col) => {
+      for (let col = 0; col < values.length; col++) {
+        const v = values[col];
         row.getCell(col + 1).style = v instanceof Date ? (v.getHours() + v.getMinutes() + v.getSeconds() > 0 ? DATETIME_STYLE : DATE_STYLE) : PLAIN_STYLE;
-      });
+      }
       row.commit();
       total++;
       if (total % 1000 === 0) {
@@ -168,12 +200,14 @@ async function writeBook(stream: WriteStream, file: string, sheets: SheetSpec[],
   return total;
 }
 
-function cellValue(v: CellValue, tooLong: () => Error): string | number | boolean | null {
+const TOO_LONG = Symbol('too long');
+
+function cellValue(v: CellValue): string | number | boolean | null | typeof TOO_LONG {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') {
     if (v === '') return null;
     const text = neutralise(v);
-    if (text.length > MAX_CELL_CHARS) throw tooLong();
+    if (text.length > MAX_CELL_CHARS) return TOO_LONG;
     return encodeEscapes(text);
   }
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;

@@ -7,6 +7,7 @@ import { cleanCode, cleanText, parseCount, parseMonths, parseYear, parseYesNo, p
 import { parseIdNumber } from '../../../shared/rules/id-number';
 import { formatMessage } from '../../../shared/i18n/messages';
 import type { Issue, SheetCell, Values } from './import-types';
+import { unneutralise } from '../files/rows';
 
 export interface RowRecord {
   row: number;
@@ -19,11 +20,9 @@ export interface RowRecord {
   hasError: boolean;
 }
 
-/** A string cell beginning with ' before = + - @ was neutralised by an export: undo it. */
+/** A cell's text, with an export's formula neutralisation undone. */
 function cellText(c: SheetCell | undefined): string {
-  if (!c) return '';
-  const t = c.text ?? '';
-  return /^'[=+\-@\t\r]/.test(t) ? t.slice(1) : t;
+  return c ? unneutralise(c.text ?? '') : '';
 }
 
 const TEXT_FIELDS: FieldKey[] = ['township', 'village', 'group', 'name'];

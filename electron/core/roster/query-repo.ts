@@ -65,56 +65,67 @@ function base(db: Conn): Q {
     .innerJoin('township as t', 't.id', 'v.township_id') as unknown as Q;
 }
 
+const INCOME = sql<number | null>`coalesce((SELECT (i.production_fen + i.wage_fen + i.property_fen + i.transfer_fen - i.cost_fen) / max(h.size, 1)
+      FROM income i WHERE i.household_id = h.id ORDER BY i.year DESC LIMIT 1), h.reported_income_fen)`;
+
+/**
+ * One page of the filtered roster. The order and the page are found first on plain columns;
+ * the per-household extras (head's ID, cadres, income, flags) are computed for that page only.
+ */
 export async function rosterPage(db: Conn, q: RosterQuery, today: string) {
   const filtered = applyFilter(base(db), q);
   const total = Number((await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const income = sql<number | null>`coalesce((SELECT (i.production_fen + i.wage_fen + i.property_fen + i.transfer_fen - i.cost_fen) / max(h.size, 1)
-      FROM income i WHERE i.household_id = h.id ORDER BY i.year DESC LIMIT 1), h.reported_income_fen)`;
-  let page = filtered.select([
-    'h.id',
-    'h.number',
-    't.name as township_name',
-    'v.name as village_name',
-    'h.group_name',
-    'h.head_name',
-    'h.size',
-    'h.status',
-    'h.attribute',
-    'h.main_cause',
-    'h.exit_year',
-    'h.planned_exit_year',
-    'h.phone',
-    sql<string>`coalesce((SELECT p.id_number FROM person p WHERE p.household_id = h.id AND p.relation = '户主' LIMIT 1), '')`.as('head_id'),
-    sql<string>`coalesce((SELECT group_concat(c.name, '、') FROM pairing p JOIN cadre c ON c.id = p.cadre_id
-      WHERE p.household_id = h.id AND (p.end_date IS NULL OR p.end_date >= ${today})), '')`.as('cadres'),
-    income.as('income'),
-    sql<number>`(SELECT count(*) FROM quality_result r WHERE r.household_id = h.id)`.as('flags'),
-  ]);
+  let ordered = filtered.select('h.id');
   const dir = q.desc ? 'desc' : 'asc';
   switch (q.sort ?? 'village') {
     case 'number':
-      page = page.orderBy('h.number', dir);
+      ordered = ordered.orderBy('h.number', dir);
       break;
     case 'head':
-      page = page.orderBy('h.head_name', dir).orderBy('h.number');
+      ordered = ordered.orderBy('h.head_name', dir).orderBy('h.number');
       break;
     case 'size':
-      page = page.orderBy('h.size', dir).orderBy('h.number');
+      ordered = ordered.orderBy('h.size', dir).orderBy('h.number');
       break;
     case 'status':
-      page = page.orderBy('h.status', dir).orderBy('h.number');
+      ordered = ordered.orderBy('h.status', dir).orderBy('h.number');
       break;
     case 'exitYear':
-      page = page.orderBy('h.exit_year', dir).orderBy('h.number');
+      ordered = ordered.orderBy('h.exit_year', dir).orderBy('h.number');
       break;
     case 'income':
-      page = page.orderBy(income, dir).orderBy('h.number');
+      ordered = ordered.orderBy(INCOME, dir).orderBy('h.number');
       break;
     default:
-      page = page.orderBy('t.code', dir).orderBy('v.code', dir).orderBy('h.group_name', dir).orderBy('h.number', dir);
+      ordered = ordered.orderBy('t.code', dir).orderBy('v.code', dir).orderBy('h.group_name', dir).orderBy('h.number', dir);
   }
-  const rows = await page.limit(q.limit).offset(q.offset).execute();
-  return { total, rows };
+  const ids = (await ordered.limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
+  if (ids.length === 0) return { total, rows: [] };
+  const rows = await base(db)
+    .where('h.id', 'in', ids)
+    .select([
+      'h.id',
+      'h.number',
+      't.name as township_name',
+      'v.name as village_name',
+      'h.group_name',
+      'h.head_name',
+      'h.size',
+      'h.status',
+      'h.attribute',
+      'h.main_cause',
+      'h.exit_year',
+      'h.planned_exit_year',
+      'h.phone',
+      sql<string>`coalesce((SELECT p.id_number FROM person p WHERE p.household_id = h.id AND p.relation = '户主' LIMIT 1), '')`.as('head_id'),
+      sql<string>`coalesce((SELECT group_concat(c.name, '、') FROM pairing p JOIN cadre c ON c.id = p.cadre_id
+        WHERE p.household_id = h.id AND (p.end_date IS NULL OR p.end_date >= ${today})), '')`.as('cadres'),
+      INCOME.as('income'),
+      sql<number>`(SELECT count(*) FROM quality_result r WHERE r.household_id = h.id)`.as('flags'),
+    ])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { total, rows: ids.map((id) => byId.get(id)!) };
 }
 
 export async function rosterTotals(db: Conn, f: RosterFilter, exited: string[], cancelled: string) {

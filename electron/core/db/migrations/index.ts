@@ -3,7 +3,8 @@ import { m0002 } from './0002-org-units';
 import { m0003 } from './0003-roster';
 import { m0004 } from './0004-code-lists';
 import { m0005 } from './0005-quality';
+import { m0006 } from './0006-roster-order';
 
 /** Every migration, in order. A shipped migration is never edited: add a new one. */
-export const migrations = [m0001, m0002, m0003, m0004, m0005];
+export const migrations = [m0001, m0002, m0003, m0004, m0005, m0006];
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

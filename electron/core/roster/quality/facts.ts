@@ -4,7 +4,7 @@
  * computed against the context's clock). Pure: no SQL here.
  */
 import { normalizeIdNumber, parseIdNumber, type IdNumberProblem } from '../../../../shared/rules/id-number';
-import type { HouseholdRow, IncomeRow, PairingRow, PersonRow } from './repo';
+import type { HolderRow, HouseholdRow, IncomeRow, PersonRow, RosterRows } from './repo';
 
 export interface Today {
   date: Date;
@@ -81,7 +81,11 @@ export interface Env {
   today: Today;
   /** Poverty line in fen by year. */
   lines: Map<number, number>;
-  /** Canonical ID number → the persons on the roll holding it. */
+  /**
+   * Canonical ID number → the persons on the roll holding it, for the ID numbers that matter:
+   * possible duplicates and the numbers of current cadres (county run), or this household's
+   * members and cadres (one household).
+   */
   holders: Map<string, Holder[]>;
 }
 
@@ -91,19 +95,56 @@ export interface Finding {
   params?: Record<string, string | number>;
 }
 
-export function canonicalId(raw: string, today: Today): { value: string; problem: IdNumberProblem | null; birthDate: string; gender: '' | '男' | '女' } {
-  const r = parseIdNumber(raw, today.date);
-  if (r.ok) return { value: r.info.value, problem: null, birthDate: r.info.birthDate, gender: r.info.gender };
-  return { value: normalizeIdNumber(raw), problem: r.problem, birthDate: '', gender: '' };
+const PLAIN_ID = /^\d{17}[\dX]$/;
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Year, month, day. */
+type Ymd = [number, number, number];
+
+/** The same birth-date test as parseIdNumber: a real date from 1900 up to today. */
+function validBirth([y, m, d]: Ymd, today: Today): boolean {
+  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+  const leap = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0);
+  if (d > DAYS[m - 1] + (leap ? 1 : 0)) return false;
+  return y < today.y || (y === today.y && (m < today.m || (m === today.m && d <= today.d)));
 }
 
-/** Full years from a YYYY-MM-DD birth date to today; null when the date is unusable. */
-export function ageOn(birth: string, today: Today): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birth);
-  if (!m) return null;
-  const by = Number(m[1]);
-  const bm = Number(m[2]);
-  const bd = Number(m[3]);
+/** checkChar of shared/rules/id-number.ts on char codes (this runs ~100,000 times a run). */
+function checkOk(id: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * WEIGHTS[i];
+  return '10X98765432'[sum % 11] === id[17];
+}
+
+const ymd = (s: string, at: number): Ymd => [Number(s.slice(at, at + 4)), Number(s.slice(at + 4, at + 6)), Number(s.slice(at + 6, at + 8))];
+
+/**
+ * The canonical form of an ID number and what it says. A plain valid 18-digit number (nearly
+ * all of them) takes a fast path giving the same answer as parseIdNumber; anything else goes
+ * through parseIdNumber for its normalisation, upgrade and the kind of problem.
+ */
+export function canonicalId(raw: string, today: Today): { value: string; problem: IdNumberProblem | null; birth: Ymd | null; gender: '' | '男' | '女' } {
+  if (raw.length === 18 && PLAIN_ID.test(raw) && checkOk(raw)) {
+    const birth = ymd(raw, 6);
+    if (validBirth(birth, today)) return { value: raw, problem: null, birth, gender: (raw.charCodeAt(16) - 48) % 2 === 1 ? '男' : '女' };
+  }
+  const r = parseIdNumber(raw, today.date);
+  if (r.ok) return { value: r.info.value, problem: null, birth: ymd(r.info.value, 6), gender: r.info.gender };
+  return { value: normalizeIdNumber(raw), problem: r.problem, birth: null, gender: '' };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A stored YYYY-MM-DD birth date as numbers, or null. */
+export function birthOf(s: string): Ymd | null {
+  return ISO_DATE.test(s) ? [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))] : null;
+}
+
+/** Full years from a birth date to today; null when there is none or it lies ahead. */
+export function ageOn(birth: Ymd | null, today: Today): number | null {
+  if (!birth) return null;
+  const [by, bm, bd] = birth;
   let age = today.y - by;
   if (today.m < bm || (today.m === bm && today.d < bd)) age--;
   return age >= 0 ? age : null;
@@ -112,28 +153,28 @@ export function ageOn(birth: string, today: Today): number | null {
 const trim = (s: string | null | undefined) => (s ?? '').trim();
 
 export function memberOf(p: PersonRow, index: number, today: Today): Member {
-  const rawId = trim(p.id_number);
-  const id = canonicalId(rawId, today);
-  const g = trim(p.gender);
-  const birth = /^\d{4}-\d{2}-\d{2}$/.test(trim(p.birth_date)) ? trim(p.birth_date) : id.birthDate;
-  const name = trim(p.name);
+  const [id, , rawName, rawIdNumber, relation, gender, birthDate, school, health, skill, work, months, insured] = p;
+  const rawId = trim(rawIdNumber);
+  const parsed = canonicalId(rawId, today);
+  const g = trim(gender);
+  const name = trim(rawName);
   return {
-    id: p.id,
+    id,
     index,
     name,
     label: name || `#${index}`,
     rawId,
-    canonicalId: id.value,
-    idProblem: id.problem,
-    relation: trim(p.relation),
-    gender: g === '男' || g === '女' ? g : id.gender,
-    age: ageOn(birth, today),
-    school: trim(p.school_status),
-    health: trim(p.health),
-    skill: trim(p.skill),
-    work: trim(p.work_status),
-    months: p.work_months,
-    insured: trim(p.insured),
+    canonicalId: parsed.value,
+    idProblem: parsed.problem,
+    relation: trim(relation),
+    gender: g === '男' || g === '女' ? g : parsed.gender,
+    age: ageOn(birthOf(trim(birthDate)) ?? parsed.birth, today),
+    school: trim(school),
+    health: trim(health),
+    skill: trim(skill),
+    work: trim(work),
+    months,
+    insured: trim(insured),
   };
 }
 
@@ -157,47 +198,47 @@ export function householdOf(h: HouseholdRow): Household {
   };
 }
 
-export function addHolder(holders: Map<string, Holder[]>, canonical: string, holder: Holder): void {
-  if (canonical === '') return;
-  const list = holders.get(canonical);
-  if (list) list.push(holder);
-  else holders.set(canonical, [holder]);
+/** Who holds which canonical ID number, from the persons the repository found (each person once). */
+export function holdersFrom(rows: HolderRow[], today: Today): Map<string, Holder[]> {
+  const holders = new Map<string, Holder[]>();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (seen.has(r.person_id)) continue;
+    seen.add(r.person_id);
+    const canonical = canonicalId(r.id_number.trim(), today).value;
+    if (canonical === '') continue;
+    const holder = { personId: r.person_id, householdId: r.household_id, householdNumber: r.household_number, name: r.name.trim() || '?' };
+    const list = holders.get(canonical);
+    if (list) list.push(holder);
+    else holders.set(canonical, [holder]);
+  }
+  return holders;
 }
 
-/** Every way the same number may be written on the roll: for looking one household's IDs up. */
+/** Every way the same number may be written on the roll: for looking an ID number up. */
 export function idSpellings(canonical: string): string[] {
+  if (canonical === '') return [];
   const out = [canonical];
   if (canonical.endsWith('X')) out.push(canonical.slice(0, 17) + 'x');
   if (canonical.length === 18 && canonical.slice(6, 8) === '19') out.push(canonical.slice(0, 6) + canonical.slice(8, 17));
   return out;
 }
 
-/**
- * Households with their members, exit-year income and current cadres, plus the ID index, from
- * the rows of the repository (persons in household order). The holders index is only filled
- * when `holderRows` is not given (the county run); one household's check passes its lookups.
- */
-export function assemble(
-  rows: { households: HouseholdRow[]; persons: PersonRow[]; incomes: IncomeRow[]; pairings: PairingRow[]; lines: { year: number; amount_fen: number }[] },
-  today: Today,
-  holderRows?: { person_id: string; household_id: string; household_number: string; name: string; id_number: string }[],
-): { households: Household[]; env: Env } {
+export function envOf(today: Today, lines: RosterRows['lines'], holders: Map<string, Holder[]>): Env {
+  return { today, lines: new Map(lines.map((l) => [l.year, l.amount_fen])), holders };
+}
+
+/** Households with their members (persons in household order), exit-year income and current cadres. */
+export function assemble(rows: Omit<RosterRows, 'lines'>, today: Today): Household[] {
   const byId = new Map<string, Household>();
   const households = rows.households.map((r) => {
     const h = householdOf(r);
     byId.set(h.id, h);
     return h;
   });
-  const holders = new Map<string, Holder[]>();
   for (const p of rows.persons) {
-    const h = byId.get(p.household_id);
-    if (!h) continue;
-    const m = memberOf(p, h.members.length + 1, today);
-    h.members.push(m);
-    if (!holderRows) addHolder(holders, m.canonicalId, { personId: m.id, householdId: h.id, householdNumber: h.number, name: m.name || '?' });
-  }
-  for (const r of holderRows ?? []) {
-    addHolder(holders, canonicalId(r.id_number, today).value, { personId: r.person_id, householdId: r.household_id, householdNumber: r.household_number, name: r.name.trim() || '?' });
+    const h = byId.get(p[1]);
+    if (h) h.members.push(memberOf(p, h.members.length + 1, today));
   }
   for (const i of rows.incomes) {
     const h = byId.get(i.household_id);
@@ -205,7 +246,7 @@ export function assemble(
   }
   for (const p of rows.pairings) {
     const h = byId.get(p.household_id);
-    if (h) h.cadres.push({ name: p.cadre_name, canonicalId: canonicalId(p.cadre_id_number, today).value });
+    if (h) h.cadres.push({ name: p.cadre_name, canonicalId: canonicalId(p.cadre_id_number.trim(), today).value });
   }
-  return { households, env: { today, lines: new Map(rows.lines.map((l) => [l.year, l.amount_fen])), holders } };
+  return households;
 }

@@ -1,7 +1,7 @@
 /**
- * All SQL of the data-quality checks: loading the roster set-wise (a few statements for the
- * whole county, or the same ones for one household), replacing the stored results in one
- * transaction, and reading them back for the summary and the result list.
+ * All SQL of the data-quality checks: loading the roster set-wise (a few statements per chunk
+ * of households, or the same ones for one household), the county-wide ID lookups, replacing
+ * the stored results in one transaction, and reading them back for the summary and the list.
  */
 import type Sqlite from 'better-sqlite3';
 
@@ -20,21 +20,26 @@ export interface HouseholdRow {
   water_difficult: string;
 }
 
-export interface PersonRow {
-  id: string;
-  household_id: string;
-  name: string;
-  id_number: string;
-  relation: string;
-  gender: string;
-  birth_date: string;
-  school_status: string;
-  health: string;
-  skill: string;
-  work_status: string;
-  work_months: number | null;
-  insured: string;
-}
+/**
+ * A person as an array (the county has ~100,000: arrays are markedly cheaper to build than
+ * objects): id, household_id, name, id_number, relation, gender, birth_date, school_status,
+ * health, skill, work_status, work_months, insured.
+ */
+export type PersonRow = [
+  id: string,
+  householdId: string,
+  name: string,
+  idNumber: string,
+  relation: string,
+  gender: string,
+  birthDate: string,
+  schoolStatus: string,
+  health: string,
+  skill: string,
+  workStatus: string,
+  workMonths: number | null,
+  insured: string,
+];
 
 export interface IncomeRow {
   household_id: string;
@@ -80,22 +85,64 @@ const CURRENT_PAIRINGS = `SELECT p.household_id, c.name AS cadre_name, c.id_numb
   WHERE (p.end_date IS NULL OR p.end_date = '' OR p.end_date >= @today)`;
 const LINES = 'SELECT year, amount_fen FROM poverty_line';
 
-/** The whole county: households, persons in household order, exit-year incomes, current pairings, lines. */
-export function loadCounty(raw: Sqlite.Database, todayIso: string): RosterRows {
+export function householdCount(raw: Sqlite.Database): number {
+  return raw.prepare('SELECT count(*) FROM household').pluck().get() as number;
+}
+
+export function loadLines(raw: Sqlite.Database): { year: number; amount_fen: number }[] {
+  return raw.prepare(LINES).all() as { year: number; amount_fen: number }[];
+}
+
+/**
+ * The next `limit` households in id order after `after` ('' to start), with their persons,
+ * exit-year incomes and current pairings: index range scans, so a county is read in chunks
+ * with the event loop free between them.
+ */
+export function loadChunk(raw: Sqlite.Database, after: string, limit: number, todayIso: string): Omit<RosterRows, 'lines'> {
+  const households = raw.prepare(`${HOUSEHOLDS} WHERE h.id > ? ORDER BY h.id LIMIT ?`).all(after, limit) as HouseholdRow[];
+  if (households.length === 0) return { households, persons: [], incomes: [], pairings: [] };
+  const range = { after, last: households[households.length - 1].id, today: todayIso };
   return {
-    households: raw.prepare(HOUSEHOLDS).all() as HouseholdRow[],
-    persons: raw.prepare(`${PERSONS} ORDER BY household_id, sort`).all() as PersonRow[],
-    incomes: raw.prepare(EXIT_INCOMES).all() as IncomeRow[],
-    pairings: raw.prepare(CURRENT_PAIRINGS).all({ today: todayIso }) as PairingRow[],
-    lines: raw.prepare(LINES).all() as { year: number; amount_fen: number }[],
+    households,
+    persons: raw.prepare(`${PERSONS} WHERE household_id > @after AND household_id <= @last ORDER BY household_id, sort`).raw().all(range) as PersonRow[],
+    incomes: raw.prepare(`${EXIT_INCOMES} WHERE i.household_id > @after AND i.household_id <= @last`).all(range) as IncomeRow[],
+    pairings: raw.prepare(`${CURRENT_PAIRINGS} AND p.household_id > @after AND p.household_id <= @last`).all(range) as PairingRow[],
   };
+}
+
+/** ID numbers of the cadres paired now (for "a cadre on the roll"). */
+export function currentCadreIdNumbers(raw: Sqlite.Database, todayIso: string): string[] {
+  return raw
+    .prepare(
+      `SELECT DISTINCT c.id_number FROM pairing p JOIN cadre c ON c.id = p.cadre_id
+       WHERE (p.end_date IS NULL OR p.end_date = '' OR p.end_date >= ?)`,
+    )
+    .pluck()
+    .all(todayIso) as string[];
+}
+
+/** The first 17 characters as an 18-digit number would have them (15-digit forms upgraded, x upper-cased). */
+const KEY17 = "CASE WHEN length(id_number) = 15 THEN substr(id_number, 1, 6) || '19' || substr(id_number, 7, 9) ELSE upper(substr(id_number, 1, 17)) END";
+
+/**
+ * Persons whose ID number may be another person's written differently (same first 17 digits
+ * once upgraded): the few candidates for "duplicate ID number", found by SQLite in one scan.
+ */
+export function duplicateCandidates(raw: Sqlite.Database): HolderRow[] {
+  return raw
+    .prepare(
+      `SELECT p.id AS person_id, p.household_id, h.number AS household_number, p.name, p.id_number
+       FROM person p JOIN household h ON h.id = p.household_id
+       WHERE ${KEY17.replace(/id_number/g, 'p.id_number')} IN (SELECT ${KEY17} AS k FROM person GROUP BY k HAVING count(*) > 1)`,
+    )
+    .all() as HolderRow[];
 }
 
 /** The same rows for one household (empty households list when it does not exist). */
 export function loadHousehold(raw: Sqlite.Database, householdId: string, todayIso: string): RosterRows {
   return {
     households: raw.prepare(`${HOUSEHOLDS} WHERE h.id = ?`).all(householdId) as HouseholdRow[],
-    persons: raw.prepare(`${PERSONS} WHERE household_id = ? ORDER BY sort`).all(householdId) as PersonRow[],
+    persons: raw.prepare(`${PERSONS} WHERE household_id = ? ORDER BY sort`).raw().all(householdId) as PersonRow[],
     incomes: raw.prepare(`${EXIT_INCOMES} WHERE i.household_id = ?`).all(householdId) as IncomeRow[],
     pairings: raw.prepare(`${CURRENT_PAIRINGS} AND p.household_id = @id`).all({ today: todayIso, id: householdId }) as PairingRow[],
     lines: raw.prepare(LINES).all() as { year: number; amount_fen: number }[],
@@ -133,12 +180,17 @@ export interface RunRecord {
   durationMs: number;
 }
 
-/** Replaces every stored result and the run record, in one transaction. */
+/**
+ * Replaces every stored result and the run record, in one transaction. Results of households
+ * deleted while the run was under way are dropped.
+ */
 export function replaceResults(raw: Sqlite.Database, rows: ResultInsert[], run: RunRecord): void {
-  const insert = raw.prepare('INSERT INTO quality_result (household_id, rule, detail, created_at) VALUES (?, ?, ?, ?)');
+  const insert = raw.prepare(
+    'INSERT INTO quality_result (household_id, rule, detail, created_at) SELECT @id, @rule, @detail, @at WHERE EXISTS (SELECT 1 FROM household WHERE id = @id)',
+  );
   raw.transaction(() => {
     raw.prepare('DELETE FROM quality_result').run();
-    for (const r of rows) insert.run(r.householdId, r.rule, r.detail, run.ranAt);
+    for (const r of rows) insert.run({ id: r.householdId, rule: r.rule, detail: r.detail, at: run.ranAt });
     raw
       .prepare(
         `INSERT INTO quality_run (id, ran_at, ran_by, households, duration_ms) VALUES (1, @ranAt, @ranBy, @households, @durationMs)
@@ -151,10 +203,6 @@ export function replaceResults(raw: Sqlite.Database, rows: ResultInsert[], run: 
 
 export function lastRun(raw: Sqlite.Database): { ran_at: string; households: number } | undefined {
   return raw.prepare('SELECT ran_at, households FROM quality_run WHERE id = 1').get() as { ran_at: string; households: number } | undefined;
-}
-
-export function householdCount(raw: Sqlite.Database): number {
-  return raw.prepare('SELECT count(*) FROM household').pluck().get() as number;
 }
 
 /** Flagged households per rule (one stored row per household and rule). */

@@ -1,14 +1,15 @@
 /**
- * The county-wide run of the data-quality checks and reading its stored results. A run loads
- * the roster with a few set-based queries, evaluates every household in JS (yielding to the
- * event loop now and then, honouring the abort signal), and replaces the stored results in one
- * transaction; nothing is written when it is cancelled.
+ * The county-wide run of the data-quality checks and reading its stored results. A run reads
+ * the roster in chunks of households (a few set-based queries each), evaluates them in JS,
+ * yields to the event loop between chunks and honours the abort signal there, then replaces
+ * the stored results in one transaction; nothing is written when it is cancelled. Edits saved
+ * while a run is under way may or may not be seen by it; the next run sees them.
  */
 import type { Ctx } from '../../context';
 import { formatMessage } from '../../../../shared/i18n/messages';
 import { QUALITY_RULES } from '../../../../shared/roster/quality-rules';
 import type { QualityResult, QualitySummary } from '../../../../shared/domain/roster';
-import { assemble, todayOf } from './facts';
+import { assemble, canonicalId, envOf, holdersFrom, idSpellings, todayOf } from './facts';
 import { findings, groupFindings, toFlag } from './evaluate';
 import * as repo from './repo';
 
@@ -17,7 +18,7 @@ export interface RunOptions {
   onProgress?(done: number, total: number): void;
 }
 
-/** Households evaluated between two yields to the event loop. */
+/** Households read and evaluated between two yields to the event loop. */
 const CHUNK = 2000;
 const breathe = () => new Promise<void>((r) => setImmediate(r));
 
@@ -27,23 +28,32 @@ export async function runChecks(ctx: Ctx, opts: RunOptions = {}): Promise<Qualit
   const now = ctx.now();
   const today = todayOf(now);
   opts.signal?.throwIfAborted();
-  const { households, env } = assemble(repo.loadCounty(raw, today.iso), today);
-  const total = households.length;
+  const total = repo.householdCount(raw);
   opts.onProgress?.(0, total);
-  await breathe();
+  // The county-wide lookups first: possible duplicate ID numbers, and who holds a cadre's number.
+  const cadreSpellings = repo.currentCadreIdNumbers(raw, today.iso).flatMap((id) => idSpellings(canonicalId(id.trim(), today).value));
+  const holders = holdersFrom([...repo.duplicateCandidates(raw), ...repo.holdersOf(raw, cadreSpellings)], today);
+  const env = envOf(today, repo.loadLines(raw), holders);
   const rows: repo.ResultInsert[] = [];
-  for (let i = 0; i < total; i++) {
-    if (i > 0 && i % CHUNK === 0) {
-      opts.onProgress?.(i, total);
-      await breathe();
-      opts.signal?.throwIfAborted();
+  let after = '';
+  let done = 0;
+  for (;;) {
+    await breathe();
+    opts.signal?.throwIfAborted();
+    const chunk = repo.loadChunk(raw, after, CHUNK, today.iso);
+    if (chunk.households.length === 0) break;
+    for (const h of assemble(chunk, today)) {
+      for (const g of groupFindings(findings(h, env))) rows.push({ householdId: h.id, rule: g.rule, detail: g.detail });
     }
-    const h = households[i];
-    for (const g of groupFindings(findings(h, env))) rows.push({ householdId: h.id, rule: g.rule, detail: g.detail });
+    after = chunk.households[chunk.households.length - 1].id;
+    done += chunk.households.length;
+    opts.onProgress?.(done, Math.max(total, done));
   }
+  // A Kysely transaction of another call may be open across its awaits on this same
+  // connection: wait for it to end so that the results are not nested into it.
+  while (raw.inTransaction) await new Promise<void>((r) => setTimeout(r, 5));
   opts.signal?.throwIfAborted();
-  repo.replaceResults(raw, rows, { ranAt: now.toISOString(), ranBy: ctx.operator, households: total, durationMs: Math.round(performance.now() - started) });
-  opts.onProgress?.(total, total);
+  repo.replaceResults(raw, rows, { ranAt: now.toISOString(), ranBy: ctx.operator, households: done, durationMs: Math.round(performance.now() - started) });
   return checkSummary(ctx);
 }
 

@@ -1,0 +1,93 @@
+/** The measured steps of the roster bench, each run in its own process by child.ts. */
+import path from 'node:path';
+import { openApp } from '../../electron/core/app/app';
+import { setup } from '../../electron/core/settings/service';
+import { DEFAULT_COUNTY } from '../../shared/domain/org';
+import { readTable } from '../../electron/core/files/read-table';
+import { commitImport, previewImport } from '../../electron/core/roster/import-service';
+import { searchRoster, queryRoster } from '../../electron/core/roster/roster-service';
+import { runChecks } from '../../electron/core/roster/quality';
+import { writeCountyXlsx } from '../support/roster-xlsx';
+
+type Step = (args: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+async function ready(dataDir: string) {
+  const app = await openApp(dataDir);
+  if (!(await app.status()).ready) {
+    await setup(app.ctx(), { countyCode: DEFAULT_COUNTY.code, countyName: DEFAULT_COUNTY.name, operator: 'bench', townships: DEFAULT_COUNTY.townships });
+    await app.refresh();
+  }
+  return app;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+export const steps: Record<string, Step> = {
+  /** Writes the synthetic county workbook (not measured against a target). */
+  async generate({ file, households }) {
+    await writeCountyXlsx(String(file), { households: Number(households) });
+    return {};
+  },
+  /** The reference: a bare streaming parse of the same file, touching every cell. */
+  async parse({ file }) {
+    const table = await readTable(String(file));
+    let rows = 0;
+    let chars = 0;
+    for await (const r of table.rows()) {
+      rows++;
+      for (const c of r.cells) chars += c.text.length;
+    }
+    await table.close();
+    return { rows, chars };
+  },
+  /** Preview (read, validate, compare) and commit in one transaction, as the app does. */
+  async import({ file, dataDir }) {
+    const app = await ready(String(dataDir));
+    const ctx = app.ctx();
+    const t0 = performance.now();
+    const preview = await previewImport(ctx, String(file));
+    const t1 = performance.now();
+    const r = await commitImport(ctx, preview.token);
+    const t2 = performance.now();
+    await app.close();
+    return { previewMs: t1 - t0, commitMs: t2 - t1, households: r.householdsWritten, persons: r.personsWritten, rejected: preview.plan.householdCounts.rejected };
+  },
+  /** Search by name prefix and by the last 6 ID digits, and the roster's first page. */
+  async search({ dataDir }) {
+    const app = await openApp(String(dataDir));
+    const ctx = app.ctx();
+    const sample = app.db.raw.prepare('SELECT name, id_number FROM person WHERE rowid % 997 = 0 LIMIT 200').all() as { name: string; id_number: string }[];
+    const times: number[] = [];
+    let hits = 0;
+    for (const s of sample) {
+      for (const text of [s.name, s.id_number.slice(-6), s.name.slice(0, 1) + s.name.slice(1, 2)]) {
+        const t0 = performance.now();
+        hits += (await searchRoster(ctx, text, 50)).length;
+        times.push(performance.now() - t0);
+      }
+    }
+    const page: number[] = [];
+    const townships = app.db.raw.prepare('SELECT id FROM township').pluck().all() as string[];
+    for (let i = 0; i < 40; i++) {
+      const t0 = performance.now();
+      await queryRoster(ctx, { offset: (i * 997) % 20000, limit: 200, townshipId: i % 2 ? townships[i % townships.length] : undefined });
+      page.push(performance.now() - t0);
+    }
+    const persons = app.db.raw.prepare('SELECT count(*) FROM person').pluck().get();
+    await app.close();
+    return { searches: times.length, hits, searchP95Ms: percentile(times, 95), searchMedianMs: percentile(times, 50), pageP95Ms: percentile(page, 95), persons };
+  },
+  async check({ dataDir }) {
+    const app = await openApp(String(dataDir));
+    const t0 = performance.now();
+    const s = await runChecks(app.ctx());
+    const ms = performance.now() - t0;
+    await app.close();
+    return { checkMs: ms, households: s.households, flagged: s.flaggedHouseholds };
+  },
+};
+
+export const benchDir = (root: string, name: string) => path.join(root, name);
