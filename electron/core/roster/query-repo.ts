@@ -2,7 +2,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Conn } from '../db/rows';
 import type { DB } from '../db/schema';
-import { normalizeIdNumber } from '../../../shared/rules/id-number';
+import { normalizeIdNumber, parseIdNumber } from '../../../shared/rules/id-number';
 import { reverseId } from '../../../shared/roster/values';
 import type { RosterFilter, RosterQuery } from '../../../shared/domain/roster';
 
@@ -13,7 +13,9 @@ export function classifyText(raw: string): { kind: 'idNumber' | 'idSuffix' | 'ph
   const t = raw.trim();
   if (!t) return null;
   const id = normalizeIdNumber(t);
-  if (/^\d{17}[\dX]$/.test(id) || /^\d{15}$/.test(id)) return { kind: 'idNumber', value: id };
+  // An 18-digit household number looks like an ID number: only a valid ID counts as one.
+  const asId = parseIdNumber(id);
+  if (asId.ok) return { kind: 'idNumber', value: asId.info.value };
   if (/^\d{3,5}[\dX]$/.test(id) && id.length >= 4 && id.length <= 6) return { kind: 'idSuffix', value: id };
   if (/^1[3-9]\d{9}$/.test(id) || /^0\d{9,11}$/.test(id)) return { kind: 'phone', value: id };
   if (/^[\dA-Z-]{7,}$/.test(id)) return { kind: 'household', value: id };

@@ -1,0 +1,122 @@
+/** One household through the services: validation, one person one household, income, pairing, history. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, idNumber, withWrongCheck, xinshaoApp } from './helpers/app';
+import type { HouseholdInput } from '../../shared/ipc/contract-roster';
+
+afterEach(cleanup);
+
+const HEAD = idNumber('19650203', '01', 1);
+const WIFE = idNumber('19680709', '02', 2);
+const SON = idNumber('19920101', '03', 3);
+
+async function withVillage() {
+  const t = await xinshaoApp({ now: () => new Date('2017-06-01T08:00:00Z') });
+  const v = await t.call('org.villages.save', { townshipId: t.byCode('430522100').id, code: '430522100201', name: '长青村', isPoor: true, population: 1200 });
+  return { ...t, villageId: v.id };
+}
+
+function member(name: string, id: string, relation: string) {
+  return { number: '', name, idNumber: id, relation, ethnicity: '汉族', education: '小学', schoolStatus: '非在校生', health: '健康', skill: '普通劳动力', workStatus: '', workMonths: null, insured: '是' as const, phone: '' };
+}
+
+function household(villageId: string, over: Partial<HouseholdInput> = {}): HouseholdInput {
+  return {
+    number: '430522100201000001',
+    villageId,
+    groupName: '3组',
+    attribute: '一般贫困户',
+    mainCause: '因病',
+    secondaryCauses: ['缺技术'],
+    identifiedYear: 2014,
+    status: '未脱贫',
+    monitorType: '',
+    plannedExitYear: 2018,
+    exitYear: null,
+    dangerousHouse: '否',
+    waterSafe: '是',
+    waterDifficult: '否',
+    phone: '13907391234',
+    members: [member('陈德明', HEAD, '户主'), member('邓艳双', WIFE, '配偶'), member('陈志强', SON, '之子')],
+    ...over,
+  };
+}
+
+describe('household records', () => {
+  it('saves a household with derived gender and birth date, records who, and keeps a status history', async () => {
+    const t = await withVillage();
+    const h = await t.call('roster.household.save', household(t.villageId));
+    expect(h).toMatchObject({ headName: '陈德明', size: 3, villageName: '长青村', townshipName: '酿溪镇', updatedBy: '张三' });
+    expect(h.members.map((m) => [m.name, m.gender, m.birthDate])).toEqual([
+      ['陈德明', '男', '1965-02-03'],
+      ['邓艳双', '女', '1968-07-09'],
+      ['陈志强', '男', '1992-01-01'],
+    ]);
+    expect(h.history.map((s) => s.status)).toEqual(['未脱贫']);
+    const changed = await t.call('roster.household.setStatus', { householdId: h.id, status: '已脱贫(享受政策)', monitorType: '', effectiveDate: '2018-12-01', note: '经村评议、乡审核、县审定' });
+    expect(changed.status).toBe('已脱贫(享受政策)');
+    expect(changed.history.map((s) => s.status)).toEqual(['已脱贫(享受政策)', '未脱贫']);
+  });
+
+  it('refuses a bad ID at its member, no head, two heads, and a relation the ID contradicts', async () => {
+    const t = await withVillage();
+    const bad = household(t.villageId);
+    bad.members[2] = member('陈志强', withWrongCheck(SON), '之子');
+    expect(await t.fail('roster.household.save', bad)).toMatchObject({ code: 'VALIDATION', field: 'members.2.idNumber', message: '身份证号码校验位不正确，请核对' });
+    const noHead = household(t.villageId);
+    noHead.members[0] = member('陈德明', HEAD, '其他');
+    expect(await t.fail('roster.household.save', noHead)).toMatchObject({ field: 'members', message: '该户没有“户主”' });
+    const son = household(t.villageId);
+    const girl = idNumber('19920101', '04', 2);
+    son.members[2] = member('陈小红', girl, '之子');
+    expect(await t.fail('roster.household.save', son)).toMatchObject({ field: 'members.2.relation' });
+    expect(t.count('household')).toBe(0);
+  });
+
+  it('keeps one person in one household across the county, naming the other household', async () => {
+    const t = await withVillage();
+    await t.call('roster.household.save', household(t.villageId));
+    const other = household(t.villageId, { number: '430522100201000002', members: [member('陈志强', SON, '户主')] });
+    const e = await t.fail('roster.household.save', other);
+    expect(e).toMatchObject({ field: 'members.0.idNumber' });
+    expect(e.message).toContain('430522100201000001');
+    expect(e.message).toContain('陈德明');
+    expect(t.count('household')).toBe(1);
+  });
+
+  it('computes per-capita net income from the income parts, exactly, against that year’s poverty line', async () => {
+    const t = await withVillage();
+    const h = await t.call('roster.household.save', household(t.villageId));
+    const r = await t.call('roster.income.save', { householdId: h.id, year: 2017, productionFen: 300050, wageFen: 1200000, propertyFen: 0, transferFen: 150025, costFen: 100000 });
+    // (3000.50 + 12000 + 1500.25 − 1000) / 3 = 5166.91 yuan, rounded down to the fen
+    expect(r.incomes[0]).toMatchObject({ year: 2017, netPerCapitaFen: 516691, lineFen: 295200 });
+    expect(await t.fail('roster.income.save', { householdId: h.id, year: 2017, productionFen: 1, wageFen: 0, propertyFen: 0, transferFen: 0, costFen: 0 })).toMatchObject({ field: 'year' });
+  });
+
+  it('pairs a cadre; the cadre cannot then be deleted, and a cadre on the roll cannot be paired', async () => {
+    const t = await withVillage();
+    const h = await t.call('roster.household.save', household(t.villageId));
+    const cadre = await t.call('org.cadres.save', { name: '李志强', gender: '男', idNumber: idNumber('19800101', '10', 1), unit: '县财政局', post: '科员', phone: '13800000000' });
+    const paired = await t.call('roster.pairing.save', { householdId: h.id, cadreId: cadre.id, startDate: '2017-03-01', endDate: null });
+    expect(paired.pairings.map((p) => p.cadreName)).toEqual(['李志强']);
+    const refused = await t.fail('org.cadres.delete', { id: cadre.id });
+    expect(refused.code).toBe('IN_USE');
+    expect(refused.message).toContain('陈德明');
+    expect(t.count('cadre')).toBe(1);
+
+    const onRoll = await t.call('org.cadres.save', { name: '陈志强', gender: '男', idNumber: SON, unit: '村委会', post: '', phone: '' });
+    expect(await t.fail('roster.pairing.save', { householdId: h.id, cadreId: onRoll.id, startDate: null, endDate: null })).toMatchObject({ field: 'cadreId' });
+  });
+
+  it('finds people by name, full ID, the last digits of an ID, household number and phone', async () => {
+    const t = await withVillage();
+    await t.call('roster.household.save', household(t.villageId));
+    const names = async (text: string) => (await t.call('roster.search', { text })).map((h) => h.name);
+    expect(await names('邓艳')).toEqual(['邓艳双']);
+    expect(await names(WIFE)).toEqual(['邓艳双']);
+    expect(await names(WIFE.toLowerCase().replace(/^(\d{6})/, '$1 '))).toEqual(['邓艳双']);
+    expect(await names(SON.slice(-6))).toEqual(['陈志强']);
+    expect((await names('430522100201000001')).length).toBe(3);
+    expect((await t.call('roster.query', { text: '13907391234', offset: 0, limit: 10 })).total).toBe(1);
+    expect((await t.call('roster.query', { text: HEAD.slice(-4), offset: 0, limit: 10 })).rows[0].headName).toBe('陈德明');
+  });
+});
