@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Database } from './db/open';
 
 /**
@@ -21,20 +21,17 @@ let seq = 0;
 export function uuidv7(): string {
   let ms = Date.now();
   if (ms <= lastMs) {
-    seq++;
     ms = lastMs;
+    seq = (seq + 1) & 0xfff;
   } else {
-    seq = 0;
     lastMs = ms;
+    seq = 0;
   }
-  const b = randomBytes(16);
-  b.writeUIntBE(ms, 0, 6);
-  // 12 bits of a per-millisecond counter keep ids from one process in order.
-  b[6] = 0x70 | ((seq >> 8) & 0x0f);
-  b[7] = seq & 0xff;
-  b[8] = 0x80 | (b[8] & 0x3f);
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // randomUUID draws from a pooled random buffer: far cheaper than randomBytes per id.
+  const r = randomUUID();
+  const t = ms.toString(16).padStart(12, '0');
+  // 48-bit time, version 7 with a 12-bit per-millisecond counter, then randomUUID's variant and random bits.
+  return `${t.slice(0, 8)}-${t.slice(8)}-7${seq.toString(16).padStart(3, '0')}-${r.slice(19)}`;
 }
 
 export function makeCtx(db: Database, operator: string, now: () => Date = () => new Date()): Ctx {

@@ -100,3 +100,42 @@ for (const f of LAYOUT) for (const h of [f.header, ...f.aliases]) BY_HEADER.set(
 export function fieldForHeader(h: string): FieldKey | undefined {
   return BY_HEADER.get(normaliseHeader(h));
 }
+
+/**
+ * An empty record with every field present, so that all records share one shape (V8 keeps such
+ * objects compact; objects grown key by key from {} fall back to a far larger dictionary form).
+ */
+export function blankValues(): Partial<Record<FieldKey, string>> {
+  return {
+    county: undefined,
+    township: undefined,
+    village: undefined,
+    group: undefined,
+    householdNumber: undefined,
+    personNumber: undefined,
+    name: undefined,
+    idNumber: undefined,
+    size: undefined,
+    relation: undefined,
+    ethnicity: undefined,
+    education: undefined,
+    schoolStatus: undefined,
+    health: undefined,
+    skill: undefined,
+    workStatus: undefined,
+    workMonths: undefined,
+    insured: undefined,
+    status: undefined,
+    exitYear: undefined,
+    attribute: undefined,
+    mainCause: undefined,
+    dangerousHouse: undefined,
+    waterSafe: undefined,
+    waterDifficult: undefined,
+    income: undefined,
+    phone: undefined,
+    personPhone: undefined,
+    identifiedYear: undefined,
+    monitorType: undefined,
+  };
+}

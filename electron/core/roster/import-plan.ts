@@ -4,10 +4,10 @@
  * Nothing is written here; the plan is what the preview shows and what the commit applies.
  */
 import type { FieldKey } from '../../../shared/roster/layout';
-import { FIELD } from '../../../shared/roster/layout';
+import { blankValues, FIELD } from '../../../shared/roster/layout';
 import { cleanText } from '../../../shared/roster/values';
 import { issue, readRow, type RowRecord } from './import-rows';
-import { householdFields, personFields, signature } from './import-values';
+import { householdFields, signature } from './import-values';
 import type { ImportContext, ImportPlan, Issue, PlannedHousehold, SheetRow, Values } from './import-types';
 
 const HEAD = '户主';
@@ -64,7 +64,6 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
   }
 
   const hf = householdFields(fields);
-  const pf = personFields(fields);
   const households: PlannedHousehold[] = [];
   const newVillages = new Map<string, { townshipId: string; townshipName: string; name: string }>();
   const rejectedRows: number[] = [];
@@ -81,7 +80,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     };
 
     // Household fields come from the first row; a member row that disagrees is a warning.
-    const household: Values = {};
+    const household: Values = blankValues();
     for (const f of hf) household[f] = first.values[f] ?? '';
     for (const r of recs.slice(1)) {
       for (const f of hf) {
@@ -120,11 +119,8 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
       continue;
     }
 
-    const members = recs.map((r) => {
-      const values: Values = {};
-      for (const f of pf) values[f] = r.values[f] ?? '';
-      return { row: r.row, values, idNumber: r.idNumber, birthDate: r.birthDate, gender: r.gender };
-    });
+    // The row's values serve as the member's (the household fields in them are simply not used).
+    const members = recs.map((r) => ({ row: r.row, values: r.values, idNumber: r.idNumber, birthDate: r.birthDate, gender: r.gender }));
     const villageName = household.village ?? '';
     if (township && !context.villages.has(`${township.id}|${villageName}`)) {
       newVillages.set(`${township.id}|${villageName}`, { townshipId: township.id, townshipName: township.name, name: villageName });
