@@ -4,6 +4,7 @@ import type { AppStatus } from '@shared/domain/app';
 import { go, useRoute } from './route';
 import { HomePage } from '../features/home/HomePage';
 import { OrgPage } from '../features/org/OrgPage';
+import { RosterSection } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 
@@ -17,6 +18,7 @@ export function AppFrame({ status, onStatusChange }: { status: AppStatus; onStat
 
   let page;
   if (section === 'home') page = <HomePage status={status} />;
+  else if (section === 'roster') page = <RosterSection sub={route[1]} />;
   else if (section === 'org') page = <OrgPage tab={route[1]} />;
   else if (section === 'settings') page = <SettingsPage status={status} onChange={onStatusChange} />;
   else page = <ComingSoon name={t(`nav.${section}`)} />;

@@ -34,6 +34,9 @@ export const en: Shape<UiStrings> = {
     confirmDeleteText: 'Delete "{{name}}"? This cannot be undone.',
     empty: 'No records',
     retry: 'Retry',
+    escHint: 'Enter saves, Esc cancels',
+    loadFailed: 'Could not load the data',
+    nothingFound: 'Nothing matches',
   },
   setup: {
     title: 'First-time setup',
@@ -59,7 +62,7 @@ export const en: Shape<UiStrings> = {
     supportUnits: 'Supporting units',
     villageTeams: 'Village teams',
     cadres: 'Paired cadres',
-    next: 'Later features (roster, wall charts, inspections, ledger, submissions) will show their tasks and figures here.',
+    next: 'Later features (wall charts, inspections, ledger, submissions) will show their tasks and figures here.',
   },
   settings: {
     title: 'Settings',

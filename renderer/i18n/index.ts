@@ -6,11 +6,12 @@ import { messageTable, type ErrorInfo, type Lang, formatError } from '@shared/i1
 import { zhCN } from './zh-CN';
 import { en } from './en';
 import { orgEn, orgZh } from '../features/org/locales';
+import { rosterEn, rosterZh } from '../features/roster/locales';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN, msg: messageTable('zh-CN'), org: orgZh },
-    en: { translation: en, msg: messageTable('en'), org: orgEn },
+    'zh-CN': { translation: zhCN, msg: messageTable('zh-CN'), org: orgZh, roster: rosterZh },
+    en: { translation: en, msg: messageTable('en'), org: orgEn, roster: rosterEn },
   },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',

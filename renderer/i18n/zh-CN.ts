@@ -31,6 +31,9 @@ export const zhCN = {
     confirmDeleteText: '确定要删除「{{name}}」吗？此操作不能撤销。',
     empty: '暂无记录',
     retry: '重试',
+    escHint: 'Enter 保存，Esc 取消',
+    loadFailed: '数据加载失败',
+    nothingFound: '没有匹配的选项',
   },
   setup: {
     title: '首次使用设置',
@@ -56,7 +59,7 @@ export const zhCN = {
     supportUnits: '帮扶单位',
     villageTeams: '驻村工作队',
     cadres: '帮扶责任人',
-    next: '后续功能（花名册、挂图、督查、台账、报送）将在此显示待办与统计。',
+    next: '后续功能（挂图、督查、台账、报送）将在此显示待办与统计。',
   },
   settings: {
     title: '设置',

@@ -6,6 +6,8 @@ import type { Lang } from '@shared/i18n/messages';
 import { call } from '../../api/client';
 import { setLanguage } from '../../i18n';
 import { notifyError, notifySaved } from '../../ui/notify';
+import { CodesSection } from './CodesSection';
+import { LinesSection } from './LinesSection';
 
 export function SettingsPage({ status, onChange }: { status: AppStatus; onChange: () => void }) {
   const { t } = useTranslation();
@@ -21,7 +23,7 @@ export function SettingsPage({ status, onChange }: { status: AppStatus; onChange
     }
   };
   return (
-    <Stack maw={720}>
+    <Stack maw={900}>
       <Title order={2}>{t('settings.title')}</Title>
       <Paper withBorder p="md">
         <Stack>
@@ -71,6 +73,8 @@ export function SettingsPage({ status, onChange }: { status: AppStatus; onChange
           </Table.Tr>
         </Table.Tbody>
       </Table>
+      <LinesSection />
+      <CodesSection />
     </Stack>
   );
 }
