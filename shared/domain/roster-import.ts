@@ -24,7 +24,10 @@ export interface ImportIssue {
   column: string | null;
   severity: 'error' | 'warning';
   rule: string;
+  /** Chinese text, and the message key with its parameters for other languages. */
   message: string;
+  key: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportCounts {
@@ -45,7 +48,7 @@ export interface ImportPreview {
   errorRows: number;
   warningRows: number;
   /** Findings by rule, for the summary. */
-  byRule: { rule: string; severity: 'error' | 'warning'; count: number; example: string }[];
+  byRule: { rule: string; severity: 'error' | 'warning'; count: number; example: string; key: string; params?: Record<string, string | number> }[];
   /** The first findings in row order (the error workbook has them all). */
   issues: ImportIssue[];
   issuesTotal: number;

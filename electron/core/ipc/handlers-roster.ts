@@ -12,6 +12,7 @@ import { writeErrorWorkbook } from '../roster/import-errors';
 import { exportRoster } from '../roster/export-service';
 import { checkResults, checkSummary, runChecks } from '../roster/quality';
 import type { FieldKey } from '../../../shared/roster/layout';
+import type { ImportPreview } from '../../../shared/domain/roster-import';
 
 export interface HandlerDeps {
   dialogs: Dialogs;
@@ -68,9 +69,9 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
           onProgress: (done, total) => report(done, total),
         });
         const p = r.plan;
-        const byRule = new Map<string, { rule: string; severity: 'error' | 'warning'; count: number; example: string }>();
+        const byRule = new Map<string, ImportPreview['byRule'][number]>();
         for (const is of p.issues) {
-          const b = byRule.get(is.rule) ?? { rule: is.rule, severity: is.severity, count: 0, example: is.message };
+          const b = byRule.get(is.rule) ?? { rule: is.rule, severity: is.severity, count: 0, example: is.message, key: is.key, params: is.params };
           b.count++;
           byRule.set(is.rule, b);
         }
@@ -84,7 +85,7 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
           errorRows: p.rejectedRows.length,
           warningRows: new Set(p.issues.filter((x) => x.severity === 'warning').map((x) => x.row)).size,
           byRule: [...byRule.values()],
-          issues: p.issues.slice(0, MAX_ISSUES).map((x) => ({ row: x.row, column: x.column ?? null, severity: x.severity, rule: x.rule, message: x.message })),
+          issues: p.issues.slice(0, MAX_ISSUES).map((x) => ({ row: x.row, column: x.column ?? null, severity: x.severity, rule: x.rule, message: x.message, key: x.key, params: x.params })),
           issuesTotal: p.issues.length,
         };
       }),

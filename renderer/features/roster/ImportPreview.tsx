@@ -2,6 +2,7 @@
 import { Alert, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { ImportPreview as Preview } from '@shared/domain/roster-import';
 import { useRosterT } from './common';
+import { errorText } from '../../i18n';
 
 export function ImportPreview({ preview }: { preview: Preview }) {
   const { t } = useRosterT();
@@ -89,7 +90,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
                     </Badge>
                   </Table.Td>
                   <Table.Td ta="right">{n(r.count)}</Table.Td>
-                  <Table.Td>{r.example}</Table.Td>
+                  <Table.Td>{errorText({ code: 'VALIDATION', key: r.key, params: r.params })}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -119,7 +120,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
                         {t(`quality.${i.severity}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{i.message}</Table.Td>
+                    <Table.Td>{errorText({ code: 'VALIDATION', key: i.key, params: i.params })}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
