@@ -37,3 +37,14 @@ export function RowActions({ name, onEdit, onDelete, deleteLabel }: { name: stri
     </Group>
   );
 }
+
+/** The 编辑 / 删除 column of a list (mantine-datatable column definition). */
+export function actionsColumn<T>(title: string, name: (r: T) => string, onEdit: (r: T) => void, onDelete: (r: T) => Promise<void>) {
+  return {
+    accessor: 'actions',
+    title,
+    textAlign: 'right' as const,
+    width: 150,
+    render: (r: T) => <RowActions name={name(r)} onEdit={() => onEdit(r)} onDelete={() => onDelete(r)} />,
+  };
+}

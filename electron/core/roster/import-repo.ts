@@ -87,6 +87,11 @@ const PERSON_COLUMNS: Partial<Record<FieldKey, keyof PersonTable>> = {
 const INTEGER: ReadonlySet<string> = new Set(['exit_year', 'identified_year', 'reported_income_fen', 'work_months']);
 const toColumn = (col: string, v: string | undefined) => (INTEGER.has(col) ? (v ? Number(v) : null) : (v ?? ''));
 
+const BULK_THRESHOLD = 5000;
+/** Secondary indexes used only for searching, not by the import itself. */
+const SEARCH_INDEXES =
+  "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND name IN ('person_name', 'person_id_rev', 'person_phone', 'household_by_status', 'household_phone')";
+
 export interface ApplyResult {
   villagesCreated: number;
   householdsWritten: number;
@@ -142,7 +147,13 @@ export function applyImportPlan(
   const delPerson = raw.prepare('DELETE FROM person WHERE id_number = ?');
 
   const result: ApplyResult = { villagesCreated: 0, householdsWritten: 0, personsWritten: 0, personsRemoved: 0 };
+  // A big first import writes faster into a table without its search indexes; they are rebuilt
+  // (from their own stored definitions) before the transaction commits.
+  let added = 0;
+  for (const h of plan.households) if (h.action === 'add') added += h.members.length;
+  const rebuild = added >= BULK_THRESHOLD ? (raw.prepare(SEARCH_INDEXES).all() as { name: string; sql: string }[]) : [];
   raw.transaction(() => {
+    for (const ix of rebuild) raw.exec(`DROP INDEX "${ix.name.replace(/"/g, '')}"`);
     const villageIds = new Map<string, string>(
       (raw.prepare('SELECT id, township_id, name FROM village').all() as { id: string; township_id: string; name: string }[]).map((v) => [`${v.township_id}|${v.name}`, v.id]),
     );
@@ -178,13 +189,15 @@ export function applyImportPlan(
         keep.add(m.idNumber);
         result.personsWritten++;
       });
-      for (const idNumber of listMembers.all(id) as string[]) {
+      // A new household has no one else to remove.
+      for (const idNumber of h.existingId ? (listMembers.all(id) as string[]) : []) {
         if (!keep.has(idNumber) && !placed.has(idNumber)) {
           delPerson.run(idNumber);
           result.personsRemoved++;
         }
       }
     }
+    for (const ix of rebuild) raw.exec(ix.sql);
   })();
   // Fresh statistics after a bulk change, so the list queries keep using their indexes.
   raw.exec('PRAGMA analysis_limit = 400; ANALYZE;');

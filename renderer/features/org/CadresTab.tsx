@@ -5,7 +5,7 @@ import type { Cadre, Gender } from '@shared/domain/org';
 import { checkIdNumber, checkName, checkPhone } from '@shared/rules/org';
 import { maskIdNumber, normalizeIdNumber, parseIdNumber } from '@shared/rules/id-number';
 import { call, useCall } from '../../api/client';
-import { FormModal, ListFrame, RowActions, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
+import { actionsColumn, FormModal, ListFrame, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -82,22 +82,10 @@ export function CadresTab() {
             { accessor: 'unit', title: t('cadre.unit'), render: (r) => r.unit || t('ui.dash') },
             { accessor: 'post', title: t('cadre.post'), width: 120, render: (r) => r.post || t('ui.dash') },
             { accessor: 'phone', title: t('cadre.phone'), width: 130, render: (r) => r.phone || t('ui.dash') },
-            {
-              accessor: 'actions',
-              title: t('ui.actions'),
-              textAlign: 'right',
-              width: 150,
-              render: (r) => (
-                <RowActions
-                  name={r.name}
-                  onEdit={() => setEditing({ record: r })}
-                  onDelete={async () => {
-                    await call('org.cadres.delete', { id: r.id });
-                    await list.reload();
-                  }}
-                />
-              ),
-            },
+            actionsColumn(t('ui.actions'), (r) => r.name, (r) => setEditing({ record: r }), async (r) => {
+              await call('org.cadres.delete', { id: r.id });
+              await list.reload();
+            }),
           ]}
         />
       </ListFrame>

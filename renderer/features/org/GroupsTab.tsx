@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Township, WorkGroup } from '@shared/domain/org';
 import { checkName } from '@shared/rules/org';
 import { call, useCall } from '../../api/client';
-import { FormModal, ListFrame, RowActions, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
+import { actionsColumn, FormModal, ListFrame, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
 
 export function GroupsTab() {
   const { t } = useOrgT();
@@ -41,22 +41,10 @@ export function GroupsTab() {
                   <Text size="sm">{r.townshipIds.map((id) => townshipName.get(id) ?? '?').join('、')}</Text>
                 ),
             },
-            {
-              accessor: 'actions',
-              title: t('ui.actions'),
-              textAlign: 'right',
-              width: 150,
-              render: (r) => (
-                <RowActions
-                  name={r.name}
-                  onEdit={() => setEditing({ record: r })}
-                  onDelete={async () => {
-                    await call('org.groups.delete', { id: r.id });
-                    await list.reload();
-                  }}
-                />
-              ),
-            },
+            actionsColumn(t('ui.actions'), (r) => r.name, (r) => setEditing({ record: r }), async (r) => {
+              await call('org.groups.delete', { id: r.id });
+              await list.reload();
+            }),
           ]}
         />
       </ListFrame>

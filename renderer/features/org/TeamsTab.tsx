@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { Cadre, SupportUnit, Village, VillageTeam } from '@shared/domain/org';
 import { call, useCall } from '../../api/client';
-import { FormModal, ListFrame, RowActions, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
+import { actionsColumn, FormModal, ListFrame, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
 import { villageLabel } from './UnitsTab';
 
 /** County rules: a team has at least 3 people and serves at least 2 years. Advisory only. */
@@ -109,22 +109,10 @@ export function TeamsTab() {
                   t('ui.dash')
                 ),
             },
-            {
-              accessor: 'actions',
-              title: t('ui.actions'),
-              textAlign: 'right',
-              width: 150,
-              render: (r) => (
-                <RowActions
-                  name={r.villageName}
-                  onEdit={() => setEditing({ record: r })}
-                  onDelete={async () => {
-                    await call('org.teams.delete', { id: r.id });
-                    await list.reload();
-                  }}
-                />
-              ),
-            },
+            actionsColumn(t('ui.actions'), (r) => r.villageName, (r) => setEditing({ record: r }), async (r) => {
+              await call('org.teams.delete', { id: r.id });
+              await list.reload();
+            }),
           ]}
         />
       </ListFrame>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Township } from '@shared/domain/org';
 import { checkName, checkTownshipCode } from '@shared/rules/org';
 import { call, useCall } from '../../api/client';
-import { caretToEnd, FormModal, ListFrame, RowActions, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
+import { actionsColumn, caretToEnd, FormModal, ListFrame, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
 
 export function TownshipsTab() {
   const { t } = useOrgT();
@@ -32,22 +32,10 @@ export function TownshipsTab() {
             { accessor: 'code', title: t('township.code'), width: 160 },
             { accessor: 'name', title: t('township.name') },
             { accessor: 'villageCount', title: t('township.villageCount'), textAlign: 'right', width: 120 },
-            {
-              accessor: 'actions',
-              title: t('ui.actions'),
-              textAlign: 'right',
-              width: 150,
-              render: (r) => (
-                <RowActions
-                  name={r.name}
-                  onEdit={() => setEditing({ record: r })}
-                  onDelete={async () => {
-                    await call('org.townships.delete', { id: r.id });
-                    await list.reload();
-                  }}
-                />
-              ),
-            },
+            actionsColumn(t('ui.actions'), (r) => r.name, (r) => setEditing({ record: r }), async (r) => {
+              await call('org.townships.delete', { id: r.id });
+              await list.reload();
+            }),
           ]}
         />
       </ListFrame>

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { SupportUnit, Village } from '@shared/domain/org';
 import { checkName } from '@shared/rules/org';
 import { call, useCall } from '../../api/client';
-import { FormModal, ListFrame, RowActions, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
+import { actionsColumn, FormModal, ListFrame, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
 
 /** "乡镇 · 村名": village names repeat across townships, so options name both. */
 export const villageLabel = (v: Pick<Village, 'townshipName' | 'name'>) => `${v.townshipName} · ${v.name}`;
@@ -45,22 +45,10 @@ export function UnitsTab() {
                   </Text>
                 ),
             },
-            {
-              accessor: 'actions',
-              title: t('ui.actions'),
-              textAlign: 'right',
-              width: 150,
-              render: (r) => (
-                <RowActions
-                  name={r.name}
-                  onEdit={() => setEditing({ record: r })}
-                  onDelete={async () => {
-                    await call('org.units.delete', { id: r.id });
-                    await list.reload();
-                  }}
-                />
-              ),
-            },
+            actionsColumn(t('ui.actions'), (r) => r.name, (r) => setEditing({ record: r }), async (r) => {
+              await call('org.units.delete', { id: r.id });
+              await list.reload();
+            }),
           ]}
         />
       </ListFrame>

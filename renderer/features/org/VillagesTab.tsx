@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Township, Village } from '@shared/domain/org';
 import { checkName, checkPopulation, checkVillageCode } from '@shared/rules/org';
 import { call, useCall } from '../../api/client';
-import { caretToEnd, FormModal, ListFrame, RowActions, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
+import { actionsColumn, caretToEnd, FormModal, ListFrame, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
 
 export function VillagesTab() {
   const { t } = useOrgT();
@@ -72,22 +72,10 @@ export function VillagesTab() {
               width: 110,
               render: (r) => (r.population === null ? t('ui.dash') : r.population.toLocaleString()),
             },
-            {
-              accessor: 'actions',
-              title: t('ui.actions'),
-              textAlign: 'right',
-              width: 150,
-              render: (r) => (
-                <RowActions
-                  name={r.name}
-                  onEdit={() => setEditing({ record: r })}
-                  onDelete={async () => {
-                    await call('org.villages.delete', { id: r.id });
-                    await list.reload();
-                  }}
-                />
-              ),
-            },
+            actionsColumn(t('ui.actions'), (r) => r.name, (r) => setEditing({ record: r }), async (r) => {
+              await call('org.villages.delete', { id: r.id });
+              await list.reload();
+            }),
           ]}
         />
       </ListFrame>
