@@ -20,8 +20,9 @@ const rows = all.map((f) => [
   f.reference ? `${fmt(f.reference.value)} ${f.unit} (${f.reference.name})` : '',
   f.ratio !== undefined ? `${f.ratio.toFixed(2)}×` : '',
   f.target !== undefined ? `≤ ${f.target} ${f.unit} ${f.pass ? 'ok' : 'MISSED'}` : '',
+  f.note ?? '',
 ]);
-const head = ['figure', 'value', 'same-run reference', 'ratio', 'target'];
+const head = ['figure', 'value', 'same-run reference', 'ratio', 'target', 'note'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
 console.log(line(head));

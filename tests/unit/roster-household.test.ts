@@ -119,4 +119,17 @@ describe('household records', () => {
     expect((await t.call('roster.query', { text: '13907391234', offset: 0, limit: 10 })).total).toBe(1);
     expect((await t.call('roster.query', { text: HEAD.slice(-4), offset: 0, limit: 10 })).rows[0].headName).toBe('陈德明');
   });
+
+  it('the list shows a change at once, also while pages of the same filter are being reused', async () => {
+    const t = await withVillage();
+    await t.call('roster.household.save', household(t.villageId));
+    const page = () => t.call('roster.query', { offset: 0, limit: 50 });
+    expect((await page()).rows.map((r) => r.headName)).toEqual(['陈德明']);
+    expect((await page()).total).toBe(1); // served again for the same filter
+    await t.call('roster.household.save', household(t.villageId, { number: '430522100201000002', groupName: '1组', members: [member('王秀英', idNumber('19700101', '05', 2), '户主')] }));
+    expect((await page()).rows.map((r) => r.headName)).toEqual(['王秀英', '陈德明']);
+    const first = (await page()).rows[0];
+    await t.call('roster.household.delete', { id: first.id });
+    expect((await page()).rows.map((r) => r.headName)).toEqual(['陈德明']);
+  });
 });

@@ -70,14 +70,15 @@ function base(db: Conn): Q {
 const INCOME = sql<number | null>`coalesce((SELECT (i.production_fen + i.wage_fen + i.property_fen + i.transfer_fen - i.cost_fen) / max(h.size, 1)
       FROM income i WHERE i.household_id = h.id ORDER BY i.year DESC LIMIT 1), h.reported_income_fen)`;
 
-/**
- * One page of the filtered roster. The order and the page are found first on plain columns;
- * the per-household extras (head's ID, cadres, income, flags) are computed for that page only.
- */
-export async function rosterPage(db: Conn, q: RosterQuery, today: string) {
-  const filtered = applyFilter(base(db), q);
-  const total = Number((await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  let ordered = filtered.select('h.id');
+/** Changes whenever any row is written, by this connection or another one. */
+export async function changeStamp(db: Conn): Promise<string> {
+  const r = await sql<{ c: number; d: number }>`SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS d`.execute(db);
+  return `${r.rows[0].c}:${r.rows[0].d}`;
+}
+
+/** Every household id the filter selects, in the list's order. */
+export async function orderedIds(db: Conn, q: RosterQuery): Promise<string[]> {
+  let ordered = applyFilter(base(db), q).select('h.id');
   const dir = q.desc ? 'desc' : 'asc';
   switch (q.sort ?? 'village') {
     case 'number':
@@ -101,12 +102,15 @@ export async function rosterPage(db: Conn, q: RosterQuery, today: string) {
     default:
       ordered = ordered.orderBy('t.code', dir).orderBy('v.code', dir).orderBy('h.group_name', dir).orderBy('h.number', dir);
   }
-  const ids = (await ordered.limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
-  if (ids.length === 0) return { total, rows: [] };
+  return (await ordered.execute()).map((r) => r.id);
+}
+
+/** The list's columns for these households (one page), in the given order. */
+export async function pageRows(db: Conn, ids: string[], today: string) {
+  if (ids.length === 0) return [];
   const rows = await base(db)
     .where('h.id', 'in', ids)
-    .select([
-      'h.id',
+    .select([      'h.id',
       'h.number',
       't.name as township_name',
       'v.name as village_name',
@@ -127,7 +131,7 @@ export async function rosterPage(db: Conn, q: RosterQuery, today: string) {
     ])
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { total, rows: ids.map((id) => byId.get(id)!) };
+  return ids.map((id) => byId.get(id)!);
 }
 
 export async function rosterTotals(db: Conn, f: RosterFilter, exited: string[], cancelled: string) {
