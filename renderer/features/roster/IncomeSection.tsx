@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import type { HouseholdDetail, IncomeRow } from '@shared/domain/roster';
 import { call } from '../../api/client';
 import { FormModal, useLiveForm, useSaver, type Editing } from '../../ui/forms';
-import { RowActions, tableProps } from '../../ui/table';
+import { actionsColumn, tableProps } from '../../ui/table';
 import { fenText, thisYear, toFen, useRosterT, yearOptions, yuan, yuanError } from './common';
 import { MoneyInput } from './MoneyInput';
 
@@ -53,15 +53,7 @@ export function IncomeSection({ h, onChange }: { h: HouseholdDetail; onChange: (
               ),
             },
             { accessor: 'lineFen', title: t('income.line'), textAlign: 'right', render: (r) => (r.lineFen === null ? t('income.noLine') : yuan(r.lineFen)) },
-            {
-              accessor: 'actions',
-              title: t('translation:common.actions'),
-              textAlign: 'right',
-              width: 130,
-              render: (r) => (
-                <RowActions name={t('income.rowName', { year: r.year })} onEdit={() => setEditing({ record: r })} onDelete={async () => onChange(await call('roster.income.delete', { id: r.id }))} />
-              ),
-            },
+            actionsColumn(t('translation:common.actions'), (r) => t('income.rowName', { year: r.year }), (r) => setEditing({ record: r }), async (r) => onChange(await call('roster.income.delete', { id: r.id }))),
           ]}
         />
       )}

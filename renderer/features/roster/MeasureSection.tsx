@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import type { HouseholdDetail } from '@shared/domain/roster';
 import { call, useCall } from '../../api/client';
 import { FormModal, useLiveForm, useSaver, type Editing } from '../../ui/forms';
-import { RowActions, tableProps } from '../../ui/table';
+import { actionsColumn, tableProps } from '../../ui/table';
 import { fenText, thisYear, toFen, useCodes, useRosterT, yearOptions, yuan, yuanError } from './common';
 import { MoneyInput } from './MoneyInput';
 
@@ -38,15 +38,7 @@ export function MeasureSection({ h, onChange }: { h: HouseholdDetail; onChange: 
             { accessor: 'amountFen', title: t('measure.amount'), textAlign: 'right', width: 110, render: (r) => yuan(r.amountFen) },
             { accessor: 'supportUnitName', title: t('measure.unit'), width: 150, render: (r) => r.supportUnitName ?? '—' },
             { accessor: 'date', title: t('measure.date'), width: 110, render: (r) => r.date ?? '—' },
-            {
-              accessor: 'actions',
-              title: t('translation:common.actions'),
-              textAlign: 'right',
-              width: 130,
-              render: (r) => (
-                <RowActions name={`${r.year} ${r.category}`} onEdit={() => setEditing({ record: r })} onDelete={async () => onChange(await call('roster.measure.delete', { id: r.id }))} />
-              ),
-            },
+            actionsColumn(t('translation:common.actions'), (r) => `${r.year} ${r.category}`, (r) => setEditing({ record: r }), async (r) => onChange(await call('roster.measure.delete', { id: r.id }))),
           ]}
         />
       )}

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { HouseholdDetail } from '@shared/domain/roster';
 import { call, useCall } from '../../api/client';
 import { FormModal, useLiveForm, useSaver, type Editing } from '../../ui/forms';
-import { RowActions, tableProps } from '../../ui/table';
+import { actionsColumn, tableProps } from '../../ui/table';
 import { today, useRosterT } from './common';
 
 type Pairing = HouseholdDetail['pairings'][number];
@@ -44,13 +44,7 @@ export function PairingSection({ h, onChange }: { h: HouseholdDetail; onChange: 
               ),
             },
             { accessor: 'startDate', title: t('pairing.period'), render: (r) => t('pairing.range', { start: r.startDate ?? '…', end: r.endDate ?? t('pairing.now') }) },
-            {
-              accessor: 'actions',
-              title: t('translation:common.actions'),
-              textAlign: 'right',
-              width: 130,
-              render: (r) => <RowActions name={r.cadreName} onEdit={() => setEditing({ record: r })} onDelete={async () => onChange(await call('roster.pairing.delete', { id: r.id }))} />,
-            },
+            actionsColumn(t('translation:common.actions'), (r) => r.cadreName, (r) => setEditing({ record: r }), async (r) => onChange(await call('roster.pairing.delete', { id: r.id }))),
           ]}
         />
       )}
