@@ -1,6 +1,6 @@
 /**
- * Streaming xlsx reader: yauzl for the zip, saxes for the XML, one streaming text decoder per
- * part. The shared strings are read first, whatever their place in the zip; the sheet is then
+ * Streaming xlsx reader: yauzl for the zip, a scanner of its own for the worksheet and shared
+ * strings XML (saxes for the small parts), one streaming text decoder per part. The shared strings are read first, whatever their place in the zip; the sheet is then
  * streamed and handed on row by row, the read pausing while the caller works.
  *
  *   const book = await openXlsx(file);
@@ -9,8 +9,8 @@
 import type { Entry } from 'yauzl';
 import { type CellRange, type ReadOptions, type Row, type SheetInfo, type SheetRows, type TableFile, fileError, readHead, statForReading } from './rows';
 import { StyleTable } from './xlsx-values';
-import { sharedStringsHandlers, sheetHandlers } from './xlsx-sheet';
-import { DEFAULT_LIMITS, type Zip, type ZipLimits, feedXml, localName, makeParser, openPart, openZip, parsePart, readRels } from './zip-xml';
+import { SharedStringsScanner, SheetScanner } from './xlsx-sheet';
+import { DEFAULT_LIMITS, type Zip, type ZipLimits, feedXml, localName, openPart, openZip, parsePart, readRels } from './zip-xml';
 
 export interface OpenXlsxOptions {
   limits?: Partial<ZipLimits>;
@@ -127,7 +127,7 @@ async function readBook(z: Zip): Promise<XlsxBook> {
     const stream = await openPart(z, entry, z.limits.sheetBytes);
     let out: Row[] = [];
     const ctx = { sst: strings, styles, date1904, corrupt: () => fileError('file.corrupt', file) };
-    const parser = makeParser(sheetHandlers(ctx, (r) => out.push(r), merges));
+    const parser = new SheetScanner(ctx, (r) => out.push(r), merges);
     for await (const bytes of feedXml(z, stream, parser, opts.signal)) {
       opts.onProgress?.(bytes, entry.uncompressedSize);
       if (out.length > 0) {
@@ -172,6 +172,6 @@ async function readSharedStrings(z: Zip, entry: Entry | undefined, signal?: Abor
   const out: string[] = [];
   if (!entry) return out;
   const stream = await openPart(z, entry, z.limits.sharedStringsBytes);
-  for await (const _ of feedXml(z, stream, makeParser(sharedStringsHandlers(out)), signal));
+  for await (const _ of feedXml(z, stream, new SharedStringsScanner(out), signal));
   return out;
 }

@@ -1,10 +1,11 @@
 /**
- * SAX handlers for the two big parts of a workbook: the shared strings (collected into an array)
- * and a worksheet (turned into rows as the XML streams past).
+ * What the two big parts of a workbook mean: the shared strings (collected into an array) and a
+ * worksheet (turned into rows as the XML streams past). The XML itself is read by the scanner in
+ * sheet-scanner.ts, which hands on start tags, end tags and, where wanted, text.
  */
 import { type Cell, type CellRange, type Row, EMPTY_CELL, finishCells } from './rows';
 import { type StyleTable, decodeEscapes, numberText, refColumn, refRow, serialToText } from './xlsx-values';
-import type { Attrs, XmlHandlers } from './zip-xml';
+import { E_C, E_IS, E_MERGE_CELL, E_ROW, E_RPH, E_SI, E_T, E_V, XmlScanner } from './sheet-scanner';
 
 /** Excel's widest sheet: columns past XFD cannot exist. */
 const MAX_COLUMNS = 16_384;
@@ -16,34 +17,6 @@ const MAX_COLUMNS = 16_384;
  */
 function detach(s: string): string {
   return s.length >= 13 ? ` ${s}`.slice(1) : s;
-}
-
-/** Collects <si> items: plain <t>, or rich-text runs <r><t>, never the phonetic <rPh> guides. */
-export function sharedStringsHandlers(out: string[]): XmlHandlers {
-  let inSi = false;
-  let inT = false;
-  let inRPh = false;
-  let cur = '';
-  return {
-    open(name) {
-      if (name === 'si') {
-        inSi = true;
-        cur = '';
-      } else if (name === 't') inT = inSi && !inRPh;
-      else if (name === 'rPh') inRPh = true;
-    },
-    close(name) {
-      if (name === 't') inT = false;
-      else if (name === 'rPh') inRPh = false;
-      else if (name === 'si') {
-        inSi = false;
-        out.push(detach(decodeEscapes(cur)));
-      }
-    },
-    text(t) {
-      if (inT) cur += t;
-    },
-  };
 }
 
 export interface SheetContext {
@@ -64,146 +37,304 @@ export function mergeRange(ref: string): CellRange | null {
   return { ref, firstRow, lastRow, firstCol, lastCol };
 }
 
-/** Handlers for a worksheet: each finished <row> with a value goes to emit. */
-export function sheetHandlers(ctx: SheetContext, emit: (row: Row) => void, merges: CellRange[]): XmlHandlers {
-  const { sst, styles, date1904 } = ctx;
-  let cells: Cell[] | null = null;
-  let rowNumber = 0;
-  let nextCol = 0;
-  // The cell being read.
-  let col = 0;
-  let type = 'n';
-  let style = 0;
-  let value = '';
-  let hasValue = false;
-  let inline = '';
-  let hasInline = false;
-  let inV = false;
-  let inIs = false;
-  let inT = false;
-  let inRPh = false;
+// Cell types (the t attribute); anything else reads as a number, as Excel does.
+const T_N = 0;
+const T_S = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_B = 4;
+const T_E = 5;
+const T_D = 6;
 
-  function numeric(v: string): Cell {
+function typeCode(s: string, from: number, to: number): number {
+  switch (to - from) {
+    case 1:
+      switch (s.charCodeAt(from)) {
+        case 115:
+          return T_S;
+        case 98:
+          return T_B;
+        case 101:
+          return T_E;
+        case 100:
+          return T_D;
+        default:
+          return T_N;
+      }
+    case 3:
+      return s.charCodeAt(from) === 115 && s.charCodeAt(from + 1) === 116 && s.charCodeAt(from + 2) === 114 ? T_STR : T_N; // str
+    case 9:
+      return s.startsWith('inlineStr', from) ? T_INLINE : T_N;
+    default:
+      return T_N;
+  }
+}
+
+/** Digits only (at most 15): their value; otherwise -1. */
+function digitsValue(s: string, from: number, to: number): number {
+  if (to === from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * A worksheet: each finished <row> with a value goes to emit, merged ranges to merges. The rules
+ * are those of the saxes handlers it replaces, event for event.
+ */
+export class SheetScanner extends XmlScanner {
+  private readonly sst: readonly string[];
+  private cells: Cell[] | null = null;
+  private rowNumber = 0;
+  private nextCol = 0;
+  // The cell being read.
+  private col = 0;
+  private type = T_N;
+  private style = 0;
+  private value = '';
+  private hasValue = false;
+  private inline = '';
+  private hasInline = false;
+  private inV = false;
+  private inIs = false;
+  private inT = false;
+  private inRPh = false;
+
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly emit: (row: Row) => void,
+    private readonly merges: CellRange[],
+  ) {
+    super();
+    this.sst = ctx.sst;
+  }
+
+  protected onOpen(code: number): void {
+    switch (code) {
+      case E_C:
+        this.openCell();
+        break;
+      case E_V:
+        this.inV = true;
+        this.hasValue = true;
+        this.capture = true;
+        break;
+      case E_IS:
+        this.inIs = true;
+        this.hasInline = true;
+        break;
+      case E_T:
+        this.inT = this.inIs && !this.inRPh;
+        this.capture = this.inV || this.inT;
+        break;
+      case E_RPH:
+        this.inRPh = true;
+        break;
+      case E_ROW: {
+        const k = this.findAttr('r');
+        let r = NaN;
+        if (k >= 0) {
+          const d = this.attrDecoded[k] === undefined ? digitsValue(this.src, this.attrValueStart[k], this.attrValueEnd[k]) : -1;
+          if (d >= 0) r = d;
+          else {
+            const v = this.attr(k);
+            r = v ? Number(v) : NaN;
+          }
+        }
+        this.rowNumber = r > 0 ? r : this.rowNumber + 1;
+        this.cells = [];
+        this.nextCol = 0;
+        break;
+      }
+      case E_MERGE_CELL: {
+        const k = this.findAttr('ref');
+        const ref = k >= 0 ? this.attr(k) : '';
+        const range = ref ? mergeRange(ref) : null;
+        if (range) this.merges.push(range);
+        break;
+      }
+    }
+  }
+
+  private openCell(): void {
+    const s = this.src;
+    let r = -1;
+    let t = -1;
+    let st = -1;
+    for (let k = 0; k < this.nAttrs; k++) {
+      const from = this.attrNameStart[k];
+      if (this.attrNameEnd[k] - from !== 1) continue;
+      switch (s.charCodeAt(from)) {
+        case 114:
+          r = k;
+          break;
+        case 116:
+          t = k;
+          break;
+        case 115:
+          st = k;
+          break;
+      }
+    }
+    // Column: the letters of r, else the one after the previous cell.
+    let c = -1;
+    if (r >= 0) {
+      const dec = this.attrDecoded[r];
+      if (dec !== undefined) c = dec ? refColumn(dec) : -1;
+      else {
+        const from = this.attrValueStart[r];
+        const to = this.attrValueEnd[r];
+        let col = 0;
+        let i = from;
+        for (; i < to; i++) {
+          const ch = s.charCodeAt(i);
+          if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+          else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
+          else break;
+        }
+        c = i === from ? -1 : col - 1;
+      }
+    }
+    this.col = c >= 0 ? c : this.nextCol;
+    if (t < 0) this.type = T_N;
+    else {
+      const dec = this.attrDecoded[t];
+      this.type = dec !== undefined ? typeCode(dec, 0, dec.length) : typeCode(s, this.attrValueStart[t], this.attrValueEnd[t]);
+    }
+    if (st < 0) this.style = 0;
+    else {
+      const d = this.attrDecoded[st] === undefined ? digitsValue(s, this.attrValueStart[st], this.attrValueEnd[st]) : -1;
+      if (d >= 0) this.style = d;
+      else {
+        const v = this.attr(st);
+        this.style = v ? Number(v) : 0;
+      }
+    }
+    this.value = '';
+    this.hasValue = false;
+    this.inline = '';
+    this.hasInline = false;
+  }
+
+  protected onClose(code: number): void {
+    switch (code) {
+      case E_V:
+        this.inV = false;
+        this.capture = this.inT;
+        break;
+      case E_T:
+        this.inT = false;
+        this.capture = this.inV;
+        break;
+      case E_RPH:
+        this.inRPh = false;
+        break;
+      case E_IS:
+        this.inIs = false;
+        break;
+      case E_C: {
+        const cells = this.cells;
+        const col = this.col;
+        if (!cells || col >= MAX_COLUMNS) break;
+        const cell = this.finishCell();
+        if (cell.kind !== 'empty') {
+          while (cells.length < col) cells.push(EMPTY_CELL);
+          cells[col] = cell;
+        }
+        this.nextCol = col + 1;
+        break;
+      }
+      case E_ROW: {
+        const done = this.cells && finishCells(this.cells);
+        if (done) this.emit({ rowNumber: this.rowNumber, cells: done });
+        this.cells = null;
+        break;
+      }
+    }
+  }
+
+  protected onText(text: string): void {
+    if (this.inV) this.value += text;
+    else if (this.inT) this.inline += text;
+  }
+
+  private numeric(v: string): Cell {
     const n = Number(v);
     if (v.trim() === '' || Number.isNaN(n)) return { kind: 'string', text: v };
-    const kind = styles.kindOf(style);
+    const kind = this.ctx.styles.kindOf(this.style);
     if (kind !== 'number') {
-      const text = serialToText(n, kind, date1904);
+      const text = serialToText(n, kind, this.ctx.date1904);
       if (text !== null) return { kind: 'date', text, number: n };
     }
     return { kind: 'number', text: numberText(n, v), number: n };
   }
 
-  function finishCell(): Cell {
-    switch (type) {
-      case 's': {
-        if (!hasValue) return EMPTY_CELL;
-        const text = sst[Number(value)];
-        if (text === undefined) throw ctx.corrupt();
+  private finishCell(): Cell {
+    const value = this.value;
+    switch (this.type) {
+      case T_S: {
+        if (!this.hasValue) return EMPTY_CELL;
+        const text = this.sst[Number(value)];
+        if (text === undefined) throw this.ctx.corrupt();
         return text === '' ? EMPTY_CELL : { kind: 'string', text };
       }
-      case 'inlineStr': {
-        const text = decodeEscapes(hasInline ? inline : value);
+      case T_INLINE: {
+        const text = decodeEscapes(this.hasInline ? this.inline : value);
         return text === '' ? EMPTY_CELL : { kind: 'string', text };
       }
-      case 'str': {
+      case T_STR: {
         const text = decodeEscapes(value);
         return text === '' ? EMPTY_CELL : { kind: 'string', text };
       }
-      case 'b':
-        if (!hasValue) return EMPTY_CELL;
+      case T_B:
+        if (!this.hasValue) return EMPTY_CELL;
         return { kind: 'boolean', text: value === '1' || value.toLowerCase() === 'true' ? 'TRUE' : 'FALSE' };
-      case 'e':
+      case T_E:
         return { kind: 'error', text: value };
-      case 'd': {
+      case T_D: {
         // ISO 8601 date (strict OOXML); show the date part, and the time only when it has one.
         const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}:\d{2}))?/.exec(value);
         if (!m) return value === '' ? EMPTY_CELL : { kind: 'string', text: value };
         return { kind: 'date', text: m[2] && m[2] !== '00:00:00' ? `${m[1]} ${m[2]}` : m[1] };
       }
       default:
-        return hasValue && value !== '' ? numeric(value) : EMPTY_CELL;
+        return this.hasValue && value !== '' ? this.numeric(value) : EMPTY_CELL;
+    }
+  }
+}
+
+/** The shared strings: each <si>'s plain <t>, or its rich-text runs <r><t>, never the phonetic <rPh> guides. */
+export class SharedStringsScanner extends XmlScanner {
+  private inSi = false;
+  private inRPh = false;
+  private cur = '';
+
+  constructor(private readonly out: string[]) {
+    super();
+  }
+
+  protected onOpen(code: number): void {
+    if (code === E_SI) {
+      this.inSi = true;
+      this.cur = '';
+    } else if (code === E_T) this.capture = this.inSi && !this.inRPh; // capture: in a <t> that counts
+    else if (code === E_RPH) this.inRPh = true;
+  }
+
+  protected onClose(code: number): void {
+    if (code === E_T) this.capture = false;
+    else if (code === E_RPH) this.inRPh = false;
+    else if (code === E_SI) {
+      this.inSi = false;
+      this.out.push(detach(decodeEscapes(this.cur)));
     }
   }
 
-  return {
-    open(name: string, a: Attrs) {
-      switch (name) {
-        case 'c': {
-          const r = a.r;
-          const c = r ? refColumn(r) : -1;
-          col = c >= 0 ? c : nextCol;
-          type = a.t ?? 'n';
-          style = a.s ? Number(a.s) : 0;
-          value = '';
-          hasValue = false;
-          inline = '';
-          hasInline = false;
-          break;
-        }
-        case 'v':
-          inV = true;
-          hasValue = true;
-          break;
-        case 'is':
-          inIs = true;
-          hasInline = true;
-          break;
-        case 't':
-          inT = inIs && !inRPh;
-          break;
-        case 'rPh':
-          inRPh = true;
-          break;
-        case 'row': {
-          const r = a.r ? Number(a.r) : NaN;
-          rowNumber = r > 0 ? r : rowNumber + 1;
-          cells = [];
-          nextCol = 0;
-          break;
-        }
-        case 'mergeCell': {
-          const range = a.ref ? mergeRange(a.ref) : null;
-          if (range) merges.push(range);
-          break;
-        }
-      }
-    },
-    close(name: string) {
-      switch (name) {
-        case 'v':
-          inV = false;
-          break;
-        case 't':
-          inT = false;
-          break;
-        case 'rPh':
-          inRPh = false;
-          break;
-        case 'is':
-          inIs = false;
-          break;
-        case 'c': {
-          if (!cells || col >= MAX_COLUMNS) break;
-          const cell = finishCell();
-          if (cell.kind !== 'empty') {
-            while (cells.length < col) cells.push(EMPTY_CELL);
-            cells[col] = cell;
-          }
-          nextCol = col + 1;
-          break;
-        }
-        case 'row': {
-          const done = cells && finishCells(cells);
-          if (done) emit({ rowNumber, cells: done });
-          cells = null;
-          break;
-        }
-      }
-    },
-    text(t: string) {
-      if (inV) value += t;
-      else if (inT) inline += t;
-    },
-  };
+  protected onText(text: string): void {
+    this.cur += text;
+  }
 }
