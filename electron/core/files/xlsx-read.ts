@@ -1,7 +1,8 @@
 /**
  * Streaming xlsx reader: yauzl for the zip, a scanner of its own for the worksheet and shared
- * strings XML (saxes for the small parts), one streaming text decoder per part. The shared strings are read first, whatever their place in the zip; the sheet is then
- * streamed and handed on row by row, the read pausing while the caller works.
+ * strings XML (saxes for the small parts), one streaming text decoder per part. The shared
+ * strings are read first, whatever their place in the zip; the sheet is then streamed and handed
+ * on row by row, the read pausing while the caller works.
  *
  *   const book = await openXlsx(file);
  *   try { for await (const row of book.rows()) ... } finally { await book.close(); }

@@ -70,14 +70,12 @@ function base(db: Conn): Q {
 const INCOME = sql<number | null>`coalesce((SELECT (i.production_fen + i.wage_fen + i.property_fen + i.transfer_fen - i.cost_fen) / max(h.size, 1)
       FROM income i WHERE i.household_id = h.id ORDER BY i.year DESC LIMIT 1), h.reported_income_fen)`;
 
-/** Changes whenever any row is written, by this connection or another one. */
-export async function changeStamp(db: Conn): Promise<string> {
-  const r = await sql<{ c: number; d: number }>`SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS d`.execute(db);
-  return `${r.rows[0].c}:${r.rows[0].d}`;
+export async function countRoster(db: Conn, f: RosterFilter): Promise<number> {
+  return Number((await applyFilter(base(db), f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 }
 
-/** Every household id the filter selects, in the list's order. */
-export async function orderedIds(db: Conn, q: RosterQuery): Promise<string[]> {
+/** One page of the household ids the filter selects, in the list's order (found on plain columns). */
+export async function orderedIds(db: Conn, q: RosterQuery, offset: number, limit: number): Promise<string[]> {
   let ordered = applyFilter(base(db), q).select('h.id');
   const dir = q.desc ? 'desc' : 'asc';
   switch (q.sort ?? 'village') {
@@ -102,7 +100,7 @@ export async function orderedIds(db: Conn, q: RosterQuery): Promise<string[]> {
     default:
       ordered = ordered.orderBy('t.code', dir).orderBy('v.code', dir).orderBy('h.group_name', dir).orderBy('h.number', dir);
   }
-  return (await ordered.execute()).map((r) => r.id);
+  return (await ordered.limit(limit).offset(offset).execute()).map((r) => r.id);
 }
 
 /** The list's columns for these households (one page), in the given order. */

@@ -11,31 +11,12 @@ import { checkName } from '../../../shared/rules/org';
 
 export const CODE_LISTS = ['cause', 'attribute', 'status', 'monitorType', 'relation', 'ethnicity', 'education', 'school', 'health', 'skill', 'work', 'measure'];
 
-/**
- * The ordered ids of recent filters, reused while nothing has been written: scrolling a
- * virtualised list asks for page after page of the same filter.
- */
-const orderCache = new Map<string, { stamp: string; ids: string[] }>();
-const CACHED_FILTERS = 4;
-
-async function idsFor(ctx: Ctx, query: RosterQuery): Promise<string[]> {
-  const { offset: _o, limit: _l, ...rest } = query;
-  const key = `${ctx.db.file}|${JSON.stringify(rest)}`;
-  const stamp = await q.changeStamp(ctx.db.kysely);
-  const hit = orderCache.get(key);
-  if (hit && hit.stamp === stamp) return hit.ids;
-  const ids = await q.orderedIds(ctx.db.kysely, query);
-  orderCache.delete(key);
-  orderCache.set(key, { stamp, ids });
-  while (orderCache.size > CACHED_FILTERS) orderCache.delete(orderCache.keys().next().value!);
-  return ids;
-}
-
 export async function queryRoster(ctx: Ctx, query: RosterQuery): Promise<RosterPage> {
-  const all = await idsFor(ctx, query);
-  const rows = await q.pageRows(ctx.db.kysely, all.slice(query.offset, query.offset + query.limit), ctx.now().toISOString().slice(0, 10));
+  const total = await q.countRoster(ctx.db.kysely, query);
+  const ids = await q.orderedIds(ctx.db.kysely, query, query.offset, query.limit);
+  const rows = await q.pageRows(ctx.db.kysely, ids, ctx.now().toISOString().slice(0, 10));
   return {
-    total: all.length,
+    total,
     rows: rows.map((r) => ({
       id: r.id,
       number: r.number,
