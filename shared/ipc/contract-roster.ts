@@ -1,6 +1,6 @@
 /** The roster's IPC calls (merged into the contract in contract.ts). */
 import { z } from 'zod';
-import { call } from './define';
+import { byId, call, date, id, nothing, text } from './define';
 import type {
   CodeItem,
   HouseholdDetail,
@@ -14,11 +14,8 @@ import type {
 } from '../domain/roster';
 import type { ImportInspect, ImportPreview, ImportResult } from '../domain/roster-import';
 
-const id = z.string().min(1).max(64);
-const text = (max: number) => z.string().max(max);
 const year = z.number().int().min(1980).max(2100);
 const fen = z.number().int().min(-1e13).max(1e13);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const yesNo = z.enum(['', '是', '否']);
 const taskId = z.string().uuid();
 
@@ -101,8 +98,6 @@ const measure = z.strictObject({
 });
 const pairing = z.strictObject({ householdId: id, id: id.optional(), cadreId: id, startDate: date.nullable(), endDate: date.nullable() });
 const searchInput = z.strictObject({ text: text(60), limit: z.number().int().min(1).max(200).optional() });
-const byId = z.strictObject({ id });
-const nothing = z.strictObject({});
 const codeSave = z.strictObject({ id: id.optional(), list: text(30), code: text(10), name: text(40), sort: z.number().int().min(0).max(10000), active: z.boolean() });
 const lineSave = z.strictObject({ year, amountFen: fen });
 const lineDelete = z.strictObject({ year });

@@ -5,17 +5,12 @@
  * from this one object, so a call cannot exist on one side only.
  */
 import { z } from 'zod';
-import { call, type Envelope } from './define';
+import { byId, call, date, id, nothing, text, type Envelope } from './define';
 import type { Cadre, County, OrgCounts, SupportUnit, Township, Village, VillageTeam, WorkGroup } from '../domain/org';
 import type { AppStatus } from '../domain/app';
 import { rosterContract } from './contract-roster';
 
-const id = z.string().min(1).max(64);
-const text = (max: number) => z.string().max(max);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const idList = z.array(id).max(10_000);
-const byId = z.strictObject({ id });
-const nothing = z.strictObject({});
 
 const setupInput = z.strictObject({
   countyCode: text(6),

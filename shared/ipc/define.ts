@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ErrorInfo } from '../i18n/messages';
 
 /** One IPC call: a zod schema for its input and (as a type only) its result. */
@@ -13,3 +13,10 @@ export function call<I extends z.ZodType, O>(input: I): CallDef<I, O> {
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** Field schemas every part of the contract uses. */
+export const id = z.string().min(1).max(64);
+export const text = (max: number) => z.string().max(max);
+export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const byId = z.strictObject({ id });
+export const nothing = z.strictObject({});

@@ -1,5 +1,5 @@
 /** 收入: one row per year (元 typed, 分 stored); 人均纯收入 is the server's, red when under that year's poverty line. */
-import { Button, Group, Paper, Select, SimpleGrid, Text, Title } from '@mantine/core';
+import { Select, SimpleGrid, Text } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useRef, useState } from 'react';
 import type { HouseholdDetail, IncomeRow } from '@shared/domain/roster';
@@ -8,6 +8,7 @@ import { FormModal, useLiveForm, useSaver, type Editing } from '../../ui/forms';
 import { actionsColumn, tableProps } from '../../ui/table';
 import { fenText, thisYear, toFen, useRosterT, yearOptions, yuan, yuanError } from './common';
 import { MoneyInput } from './MoneyInput';
+import { SectionFrame } from './SectionFrame';
 
 const PARTS = ['productionFen', 'wageFen', 'propertyFen', 'transferFen', 'costFen'] as const;
 type Part = (typeof PARTS)[number];
@@ -17,13 +18,7 @@ export function IncomeSection({ h, onChange }: { h: HouseholdDetail; onChange: (
   const [editing, setEditing] = useState<Editing<IncomeRow>>(null);
   const below = (r: IncomeRow) => r.lineFen !== null && r.netPerCapitaFen < r.lineFen;
   return (
-    <Paper withBorder p="md">
-      <Group justify="space-between" mb="xs">
-        <Title order={4}>{t('income.title')}</Title>
-        <Button size="compact-sm" variant="light" onClick={() => setEditing({ record: null })}>
-          {t('income.add')}
-        </Button>
-      </Group>
+    <SectionFrame title={t('income.title')} addLabel={t('income.add')} onAdd={() => setEditing({ record: null })}>
       {h.incomes.length === 0 && h.reportedIncomeFen !== null && (
         <Text size="sm" c="dimmed" mb="xs">
           {t('income.reported', { amount: yuan(h.reportedIncomeFen) })}
@@ -68,7 +63,7 @@ export function IncomeSection({ h, onChange }: { h: HouseholdDetail; onChange: (
           }}
         />
       )}
-    </Paper>
+    </SectionFrame>
   );
 }
 

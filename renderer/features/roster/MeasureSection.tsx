@@ -1,5 +1,5 @@
 /** 帮扶措施: many per year; category from the code list, amount in 元, supporting unit, date. */
-import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
+import { Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useRef, useState } from 'react';
 import type { HouseholdDetail } from '@shared/domain/roster';
@@ -8,6 +8,7 @@ import { FormModal, useLiveForm, useSaver, type Editing } from '../../ui/forms';
 import { actionsColumn, tableProps } from '../../ui/table';
 import { fenText, thisYear, toFen, useCodes, useRosterT, yearOptions, yuan, yuanError } from './common';
 import { MoneyInput } from './MoneyInput';
+import { SectionFrame } from './SectionFrame';
 
 type Measure = HouseholdDetail['measures'][number];
 
@@ -15,13 +16,7 @@ export function MeasureSection({ h, onChange }: { h: HouseholdDetail; onChange: 
   const { t } = useRosterT();
   const [editing, setEditing] = useState<Editing<Measure>>(null);
   return (
-    <Paper withBorder p="md">
-      <Group justify="space-between" mb="xs">
-        <Title order={4}>{t('measure.title')}</Title>
-        <Button size="compact-sm" variant="light" onClick={() => setEditing({ record: null })}>
-          {t('measure.add')}
-        </Button>
-      </Group>
+    <SectionFrame title={t('measure.title')} addLabel={t('measure.add')} onAdd={() => setEditing({ record: null })}>
       {h.measures.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('measure.none')}
@@ -53,7 +48,7 @@ export function MeasureSection({ h, onChange }: { h: HouseholdDetail; onChange: 
           }}
         />
       )}
-    </Paper>
+    </SectionFrame>
   );
 }
 

@@ -1,5 +1,5 @@
 /** 帮扶责任人: cadres paired with this household (结对帮扶), picked from the org registry. */
-import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
+import { Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useMemo, useRef, useState } from 'react';
 import type { HouseholdDetail } from '@shared/domain/roster';
@@ -7,6 +7,7 @@ import { call, useCall } from '../../api/client';
 import { FormModal, useLiveForm, useSaver, type Editing } from '../../ui/forms';
 import { actionsColumn, tableProps } from '../../ui/table';
 import { today, useRosterT } from './common';
+import { SectionFrame } from './SectionFrame';
 
 type Pairing = HouseholdDetail['pairings'][number];
 
@@ -14,13 +15,7 @@ export function PairingSection({ h, onChange }: { h: HouseholdDetail; onChange: 
   const { t } = useRosterT();
   const [editing, setEditing] = useState<Editing<Pairing>>(null);
   return (
-    <Paper withBorder p="md">
-      <Group justify="space-between" mb="xs">
-        <Title order={4}>{t('pairing.title')}</Title>
-        <Button size="compact-sm" variant="light" onClick={() => setEditing({ record: null })}>
-          {t('pairing.add')}
-        </Button>
-      </Group>
+    <SectionFrame title={t('pairing.title')} addLabel={t('pairing.add')} onAdd={() => setEditing({ record: null })}>
       {h.pairings.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('pairing.none')}
@@ -59,7 +54,7 @@ export function PairingSection({ h, onChange }: { h: HouseholdDetail; onChange: 
           }}
         />
       )}
-    </Paper>
+    </SectionFrame>
   );
 }
 
