@@ -9,7 +9,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@shared': path.join(import.meta.dirname, '..', 'shared') } },
   build: {
-    outDir: path.join(import.meta.dirname, '..', 'dist', 'renderer'),
+    outDir: process.env.FUPIN_RENDERER_DIR ?? path.join(import.meta.dirname, '..', 'dist', 'renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
   },

@@ -13,6 +13,7 @@ import type { App } from '../core/app/app';
 import { isTrustedSender, lockDown } from './security';
 import { buildMenu } from './menu';
 import { nativeDialogs } from './dialogs';
+import { setResourcesDir } from '../core/pdf/fonts';
 
 const here = __dirname; // dist/electron in the bundle
 const indexHtml = path.join(here, '..', 'renderer', 'index.html');
@@ -23,6 +24,8 @@ const devBinding = path.join(here, '..', 'native', 'electron', 'better_sqlite3.n
 const dataDir = path.resolve(dataDirArg(process.argv) ?? defaultDataDir());
 app.setPath('userData', dataDir);
 lockDown();
+// Fonts and templates: beside the app when packaged (extraResources), ./resources in development.
+setResourcesDir(app.isPackaged ? process.resourcesPath : path.join(here, '..', '..', 'resources'));
 
 let win: BrowserWindow | undefined;
 let opened: App | undefined;

@@ -13,7 +13,8 @@ import { serveDataDir } from '../core/ipc/serve';
 import type { Dialogs } from '../core/app/dialogs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+/** The built renderer; FUPIN_RENDERER_DIR lets parallel work build and serve its own copy. */
+export const RENDERER_DIR = process.env.FUPIN_RENDERER_DIR ?? path.join(ROOT, 'dist', 'renderer');
 const MAX_BODY = 20 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,76 @@
+/**
+ * The fonts that ship with the app (resources/fonts, SIL OFL): Noto Sans SC for charts and
+ * tables, Noto Serif SC for titles and documents. Both engines (pdfmake and pdfkit driven
+ * directly) take them from here, embedded as subsets.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+
+export type FontFace = 'Sans' | 'Serif';
+export type FontWeight = 'normal' | 'bold';
+
+const FILES: Record<FontFace, Record<FontWeight, string>> = {
+  Sans: { normal: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' },
+  Serif: { normal: 'NotoSerifSC-Regular.ttf', bold: 'NotoSerifSC-Bold.ttf' },
+};
+
+let resourcesDir = process.env.FUPIN_RESOURCES ?? path.resolve(process.cwd(), 'resources');
+
+/** The packaged app points this at process.resourcesPath; dev, tests and the CLI use ./resources. */
+export function setResourcesDir(dir: string): void {
+  resourcesDir = dir;
+}
+
+export function fontDir(): string {
+  return path.join(resourcesDir, 'fonts');
+}
+
+export function fontFile(face: FontFace, weight: FontWeight = 'normal'): string {
+  const file = path.join(fontDir(), FILES[face][weight]);
+  if (!fs.existsSync(file)) throw new Error(`font missing: ${FILES[face][weight]}`);
+  return file;
+}
+
+/** pdfmake's font dictionary: italics fall back to the upright faces (CJK has no italics). */
+export function pdfmakeFonts(): Record<FontFace, { normal: string; bold: string; italics: string; bolditalics: string }> {
+  const entry = (face: FontFace) => {
+    const normal = fontFile(face, 'normal');
+    const bold = fontFile(face, 'bold');
+    return { normal, bold, italics: normal, bolditalics: bold };
+  };
+  return { Sans: entry('Sans'), Serif: entry('Serif') };
+}
+
+interface GlyphFont {
+  hasGlyphForCodePoint(cp: number): boolean;
+}
+const opened = new Map<string, GlyphFont>();
+
+function glyphFont(face: FontFace): GlyphFont {
+  const file = fontFile(face, 'normal');
+  let f = opened.get(file);
+  if (!f) {
+    f = fontkit.openSync(file);
+    opened.set(file, f);
+  }
+  return f;
+}
+
+/**
+ * Characters of `text` the face cannot draw (rare name characters, e.g. in Extension B), in
+ * order of first appearance. Whitespace and control characters are not reported.
+ */
+export function missingChars(text: string, face: FontFace = 'Sans'): string[] {
+  const font = glyphFont(face);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const ch of text) {
+    if (seen.has(ch)) continue;
+    seen.add(ch);
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x21 || (cp >= 0x7f && cp < 0xa0)) continue;
+    if (!font.hasGlyphForCodePoint(cp)) out.push(ch);
+  }
+  return out;
+}
