@@ -1,7 +1,7 @@
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../core/app/dialogs';
 
-/** Native open/save dialogs, modal to the app window. */
+/** Native open/save dialogs, modal to the app window; files open in the system's default app. */
 export function nativeDialogs(window: () => BrowserWindow | undefined): Dialogs {
   return {
     async openFile({ title, filters }) {
@@ -15,6 +15,10 @@ export function nativeDialogs(window: () => BrowserWindow | undefined): Dialogs 
       const opts = { title, defaultPath: defaultName, filters };
       const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
       return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    async openPath(file) {
+      const error = await shell.openPath(file);
+      if (error) throw new Error('open failed');
     },
   };
 }

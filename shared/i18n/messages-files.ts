@@ -25,6 +25,10 @@ const zh = {
   'file.diskFull': '磁盘空间不足，文件「{{name}}」没有保存',
   'file.tooManyRows': '工作表「{{sheet}}」超过 Excel 的上限（{{max}} 行），文件「{{name}}」没有保存；请分批导出',
   'file.cellTooLong': '工作表「{{sheet}}」第 {{row}} 行 {{column}} 列的内容超过 Excel 单元格上限（{{max}} 个字），文件「{{name}}」没有保存',
+  // Evidence files (佐证材料)
+  'evidence.tooLarge': '佐证材料「{{name}}」有 {{size}} MB，超过上限 {{max}} MB；请压缩或拆分后再添加',
+  'evidence.empty': '佐证材料「{{name}}」是空文件，没有添加',
+  'evidence.missing': '佐证材料「{{name}}」已不在数据文件夹中，可能被移动或删除',
 };
 
 type FileMessageKey = keyof typeof zh;
@@ -53,6 +57,9 @@ const en: Record<FileMessageKey, string> = {
   'file.diskFull': 'The disk is full; "{{name}}" was not saved',
   'file.tooManyRows': 'The sheet "{{sheet}}" has more rows than Excel allows ({{max}}); "{{name}}" was not saved. Export in parts',
   'file.cellTooLong': 'Sheet "{{sheet}}", row {{row}}, column {{column}} holds more than Excel allows in a cell ({{max}} characters); "{{name}}" was not saved',
+  'evidence.tooLarge': 'The evidence file "{{name}}" is {{size}} MB, over the {{max}} MB limit; compress or split it first',
+  'evidence.empty': 'The evidence file "{{name}}" is empty and was not added',
+  'evidence.missing': 'The evidence file "{{name}}" is no longer in the data folder; it may have been moved or deleted',
 };
 
 export const fileMessages: { 'zh-CN': Record<string, string>; en: Record<string, string> } = { 'zh-CN': zh, en };

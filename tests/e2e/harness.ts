@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/server';
 import { launchChromium } from '../support/browser';
-import type { Dialogs } from '../../electron/core/app/dialogs';
+import { noDialogs, type Dialogs } from '../../electron/core/app/dialogs';
 
 export const SCREENS = path.resolve(import.meta.dirname, '..', '..', 'test-output', 'screens');
 
@@ -17,6 +17,8 @@ export interface Session {
   server: PreviewServer;
   page: Page;
   dataDir: string;
+  /** Files the app asked the system to open (exported PDFs, evidence), in order. */
+  opened: string[];
   /** Saves a full-page PNG under test-output/screens. */
   shot(name: string): Promise<void>;
   close(): Promise<void>;
@@ -34,11 +36,13 @@ export async function closeBrowser(): Promise<void> {
   shared = undefined;
 }
 
-export async function openSession(opts: { dataDir?: string; prepare?: (dir: string) => void | Promise<void>; dialogs?: Dialogs } = {}): Promise<Session> {
+export async function openSession(opts: { dataDir?: string; prepare?: (dir: string) => void | Promise<void>; dialogs?: Partial<Dialogs> } = {}): Promise<Session> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-e2e-'));
   const dataDir = opts.dataDir ?? path.join(root, 'data');
   await opts.prepare?.(dataDir);
-  const server = await startPreviewServer({ dataDir, dialogs: opts.dialogs });
+  const opened: string[] = [];
+  const dialogs: Dialogs = { ...noDialogs, openPath: async (file) => void opened.push(file), ...opts.dialogs };
+  const server = await startPreviewServer({ dataDir, dialogs });
   const context = await (await browser()).newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -49,6 +53,7 @@ export async function openSession(opts: { dataDir?: string; prepare?: (dir: stri
     server,
     page,
     dataDir,
+    opened,
     shot: async (name) => {
       await page.waitForTimeout(400); // let fades and transitions settle: the picture shows the steady screen
       await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });

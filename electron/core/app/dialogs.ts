@@ -13,12 +13,15 @@ export interface FileFilter {
 export interface Dialogs {
   openFile(opts: { title: string; filters: FileFilter[] }): Promise<string | null>;
   saveFile(opts: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Opens a file the app wrote or keeps (an exported PDF, an evidence file) in the system's viewer. */
+  openPath(path: string): Promise<void>;
 }
 
 /** Dialogs for where there is no window (CLI, preview without a test): always "cancelled". */
 export const noDialogs: Dialogs = {
   openFile: async () => null,
   saveFile: async () => null,
+  openPath: async () => undefined,
 };
 
 /** Paths the user picked, by token. */
