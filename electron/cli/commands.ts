@@ -5,10 +5,14 @@ import { seedDemo } from '../core/demo/seed';
 import { orgList } from './org-list';
 import { UsageError } from './main';
 import { checkCommand, exportRosterCommand, importRosterCommand, searchCommand } from './roster-commands';
+import { ledgerCommand } from './ledger-commands';
+import { roundListCommand, roundResultsCommand } from './inspect-commands';
+import { pdfCommand, pdfUsage } from './pdf-commands';
+import { templateCommand, templateUsage } from './wallchart-commands';
 
 export interface CommandInput {
   dataDir: string;
-  options: { json?: boolean; 'county-code'?: string; 'county-name'?: string; operator?: string; 'dry-run'?: boolean; township?: string };
+  options: { json?: boolean; 'county-code'?: string; 'county-name'?: string; operator?: string; 'dry-run'?: boolean; township?: string; overdue?: boolean } & Record<string, string | boolean | undefined>;
   args: string[];
 }
 export interface CommandResult {
@@ -28,7 +32,15 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
   export-roster 文件 [--township 乡镇代码]
                       按全国系统格式导出花名册（xlsx）
   search 文字          按姓名、身份证号码（或后 4–6 位）、户编号、电话查找人员
-  check               运行数据质量核查（疑点），按规则和乡镇汇总`;
+  check               运行数据质量核查（疑点），按规则和乡镇汇总
+  ledger list [--overdue]
+                      列出整改台账（--overdue 只列已逾期的问题）
+  ledger export 文件 [--overdue]
+                      导出整改台账（.xlsx 或 .pdf）
+  round list          列出督查考核轮次
+  round results 轮次   按类型列出考核排名（轮次为名称或编号）
+${pdfUsage()}
+${templateUsage}`;
 
 /** Opens the data folder; only init and seed-demo may create a new database. */
 async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>, create = false): Promise<T> {
@@ -56,6 +68,14 @@ export const commands: Record<string, Command> = {
     }, true);
   },
   'org list': ({ dataDir }) => withApp(dataDir, orgList),
+  pdf: pdfCommand,
+  template: templateCommand,
+  ledger: ({ dataDir, options, args }) => withApp(dataDir, (app) => ledgerCommand(app, args, options.overdue === true)),
+  round: ({ dataDir, args }) => {
+    if (args[0] === 'list') return withApp(dataDir, roundListCommand);
+    if (args[0] === 'results' && args[1]) return withApp(dataDir, (app) => roundResultsCommand(app, args.slice(1).join(' ')));
+    throw new UsageError('用法：round list | round results 轮次名称或编号');
+  },
   'import-roster': ({ dataDir, options, args }) => {
     if (!args[0]) throw new UsageError('import-roster 需要文件路径');
     return withApp(dataDir, (app) => importRosterCommand(app, args[0], options['dry-run'] === true));

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { defaultDataDir } from '../core/paths';
 import { AppError, toErrorInfo } from '../core/errors';
 import { commands, usage } from './commands';
+import { pdfCliOptions } from './pdf-commands';
 
 export class UsageError extends Error {}
 
@@ -27,7 +28,9 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
         operator: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         township: { type: 'string' },
+        overdue: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        ...pdfCliOptions(),
       },
     });
   } catch (e) {

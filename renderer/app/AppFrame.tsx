@@ -7,6 +7,9 @@ import { OrgPage } from '../features/org/OrgPage';
 import { RosterSection } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
+import { InspectionSection } from '../features/inspection/InspectionPage';
+import { LedgerSection } from '../features/ledger/LedgerSection';
+import { WallchartPage } from '../features/wallchart/WallchartPage';
 
 const SECTIONS = ['home', 'roster', 'wallcharts', 'inspections', 'ledger', 'submissions', 'org', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -20,6 +23,9 @@ export function AppFrame({ status, onStatusChange }: { status: AppStatus; onStat
   if (section === 'home') page = <HomePage status={status} />;
   else if (section === 'roster') page = <RosterSection sub={route[1]} />;
   else if (section === 'org') page = <OrgPage tab={route[1]} />;
+  else if (section === 'ledger') page = <LedgerSection route={route} />;
+  else if (section === 'inspections') page = <InspectionSection sub={route[1]} id={route[2]} />;
+  else if (section === 'wallcharts') page = <WallchartPage />;
   else if (section === 'settings') page = <SettingsPage status={status} onChange={onStatusChange} />;
   else page = <ComingSoon name={t(`nav.${section}`)} />;
 

@@ -7,11 +7,18 @@ import { zhCN } from './zh-CN';
 import { en } from './en';
 import { orgEn, orgZh } from '../features/org/locales';
 import { rosterEn, rosterZh } from '../features/roster/locales';
+import { ledgerZh } from '../features/ledger/locales';
+import { ledgerEn } from '../features/ledger/locales-en';
+import { inspectionZh } from '../features/inspection/locales';
+import { inspectionEn } from '../features/inspection/locales-en';
+import { pdfEn, pdfZh } from '../features/roster/PdfExportLocales';
+import { wallchartZh } from '../features/wallchart/locales';
+import { wallchartEn } from '../features/wallchart/locales-en';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN, msg: messageTable('zh-CN'), org: orgZh, roster: rosterZh },
-    en: { translation: en, msg: messageTable('en'), org: orgEn, roster: rosterEn },
+    'zh-CN': { translation: zhCN, msg: messageTable('zh-CN'), org: orgZh, roster: rosterZh, ledger: ledgerZh, inspection: inspectionZh, pdf: pdfZh, wallchart: wallchartZh },
+    en: { translation: en, msg: messageTable('en'), org: orgEn, roster: rosterEn, ledger: ledgerEn, inspection: inspectionEn, pdf: pdfEn, wallchart: wallchartEn },
   },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',

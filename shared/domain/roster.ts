@@ -87,11 +87,20 @@ export interface StatusChange {
   updatedAt: string;
 }
 
+/** A message by key and parameters (shared/i18n), formatted in the reader's language. */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export interface QualityFlag {
   rule: string;
   title: string;
   severity: 'error' | 'warning';
+  /** The findings joined, in Chinese. */
   detail: string;
+  /** The same findings as message keys, for the English screens (empty for results stored before they were kept). */
+  details: MessageRef[];
 }
 
 export interface HouseholdDetail extends HouseholdRecord {
@@ -239,7 +248,10 @@ export interface QualityResult {
   headName: string;
   villageName: string;
   townshipName: string;
+  /** The findings joined, in Chinese. */
   detail: string;
+  /** The same findings as message keys (empty for results stored before they were kept). */
+  details: MessageRef[];
 }
 
 /** Progress of a long call (import, export, checks), polled by the renderer while it waits. */

@@ -1,6 +1,10 @@
 import { fileMessages } from './messages-files';
 import { rosterMessages } from './messages-roster';
 import { qualityMessages } from './messages-quality';
+import { ledgerMessages } from './messages-ledger';
+import { wallchartMessages } from './messages-wallchart';
+import { pdfMessages } from './messages-pdf';
+import { inspectionMessages } from '../inspection/messages';
 
 /**
  * User-facing messages for errors and validation, shared by the services (which put the
@@ -114,8 +118,8 @@ export type MessageKey = keyof (typeof messages)['zh-CN'];
 
 /** Every table of messages, by language (the core ones above plus one per area). */
 const tables: Record<Lang, Record<string, string>[]> = {
-  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN']],
-  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en],
+  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN'], ledgerMessages['zh-CN'], inspectionMessages['zh-CN'], wallchartMessages['zh-CN'], pdfMessages['zh-CN']],
+  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en, ledgerMessages.en, inspectionMessages.en, wallchartMessages.en, pdfMessages.en],
 };
 
 export function messageTable(lang: Lang): Record<string, string> {

@@ -9,6 +9,10 @@ import { byId, call, date, id, nothing, text, type Envelope } from './define';
 import type { Cadre, County, OrgCounts, SupportUnit, Township, Village, VillageTeam, WorkGroup } from '../domain/org';
 import type { AppStatus } from '../domain/app';
 import { rosterContract } from './contract-roster';
+import { wallchartContract } from './contract-wallchart';
+import { ledgerContract } from './contract-ledger';
+import { inspectionContract } from './contract-inspection';
+import { pdfContract } from './contract-pdf';
 
 const idList = z.array(id).max(10_000);
 
@@ -75,6 +79,10 @@ export const contract = {
   'org.cadres.save': call<typeof cadreInput, Cadre>(cadreInput),
   'org.cadres.delete': call<typeof byId, void>(byId),
   ...rosterContract,
+  ...wallchartContract,
+  ...ledgerContract,
+  ...inspectionContract,
+  ...pdfContract,
 };
 
 export type Contract = typeof contract;

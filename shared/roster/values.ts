@@ -8,13 +8,18 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; key: string; param
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (key: string, params?: Record<string, string | number>): Parsed<never> => ({ ok: false, key, params });
 
+const HAS_SPACE = /[\s\u3000]/;
+const CODE_NOISE = /[\s\u3000（）]/;
+
 /** Trimmed text with inner runs of white space made single (names keep their middle dot). */
 export function cleanText(s: string): string {
-  return s.replace(/[\s\u3000]+/g, ' ').trim();
+  // Most cells have no white space at all: then there is nothing to collapse or trim.
+  return HAS_SPACE.test(s) ? s.replace(/[\s\u3000]+/g, ' ').trim() : s;
 }
 
 /** A value from a code list as compared: half-width brackets, no spaces. */
 export function cleanCode(s: string): string {
+  if (!CODE_NOISE.test(s)) return s;
   return s
     .replace(/[\s\u3000]/g, '')
     .replace(/（/g, '(')

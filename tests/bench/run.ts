@@ -2,10 +2,14 @@
 import { ratio, type Bench, type Figure } from './harness';
 import { bulkInsert } from './figures/bulk-insert';
 import { rosterBench } from './figures/roster';
+import { inspectionBench } from './figures/inspection';
+import { ledgerBench } from './figures/ledger';
+import { wallchartBench } from './figures/wallchart';
+import { pdfBench } from './figures/pdf';
 
 // `npm run bench -- roster` runs only the benches whose name contains the word.
 const only = process.argv[2];
-const benches: Bench[] = [bulkInsert, rosterBench].filter((b) => !only || b.name.includes(only));
+const benches: Bench[] = [bulkInsert, rosterBench, inspectionBench, ledgerBench, wallchartBench, pdfBench].filter((b) => !only || b.name.includes(only));
 
 const all: (Figure & { bench: string; ratio?: number; pass?: boolean })[] = [];
 for (const b of benches) {

@@ -273,17 +273,27 @@ describe('花名册 end to end (Chromium + real services)', { timeout: 180_000 }
     await dialog(page).waitFor({ state: 'detached' });
     await seen(page.getByRole('cell', { name: '0739-3621234' }));
 
-    // Status change with an effective date and a note: kept in the history.
+    // Status change with an effective date and a note: kept in the history. A date before the
+    // latest entry (the import's, dated the day of the import) is refused, naming that date.
+    const latest = (await app.db.kysely
+      .selectFrom('household_status')
+      .select((eb) => eb.fn.max('effective_date').as('d'))
+      .where('household_id', '=', hh.id)
+      .executeTakeFirstOrThrow()).d as string;
     await page.getByRole('button', { name: '变更状态' }).click();
     await pick(page, dialog(page), '新状态', '监测对象');
     await pick(page, dialog(page), '监测对象类型', '边缘易致贫户');
     await dialog(page).getByLabel(/^生效日期/).fill('2021-06-30');
     await dialog(page).getByLabel('说明').fill('突发大病，纳入监测');
+    await dialog(page).getByRole('button', { name: '保存' }).click();
+    await seen(dialog(page).getByText(`变更日期 2021-06-30 早于该户最近一次状态变更的日期 ${latest}`, { exact: false }));
+    await s.shot('43a-roster-status-too-early');
+    await dialog(page).getByLabel(/^生效日期/).fill(latest);
     await s.shot('43-roster-status-form');
     await dialog(page).getByRole('button', { name: '保存' }).click();
     await dialog(page).waitFor({ state: 'detached' });
     await seen(page.getByText('突发大病，纳入监测'));
-    await seen(page.getByText('自 2021-06-30 起'));
+    await seen(page.getByText(`自 ${latest} 起`).first());
     await s.shot('44-roster-household');
 
     // Delete: a clear warning first.
@@ -325,6 +335,13 @@ describe('花名册 end to end (Chromium + real services)', { timeout: 180_000 }
     await s.shot('48-roster-en');
     await page.getByRole('table', { name: 'Poor households' }).getByRole('link').first().click();
     await seen(page.getByRole('button', { name: 'Change status' }));
+    // The data-quality findings are shown in English too (from their message keys).
+    await seen(page.getByText('The household has no current paired cadre'));
     await s.shot('49-roster-household-en');
+    await page.getByRole('navigation').getByText('Roster', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Data checks' }).click();
+    await page.getByRole('button', { name: 'No paired cadre' }).click();
+    await seen(page.getByRole('cell', { name: 'The household has no current paired cadre' }).first());
+    await s.shot('49b-roster-checks-en');
   });
 });

@@ -33,7 +33,7 @@ describe('first run and the app frame (Chromium + real services)', { timeout: 12
     await expect.poll(() => page.getByTestId('count-townships').textContent()).toContain('15');
     await s.shot('02-home');
 
-    await nav.getByText('挂图作战', { exact: true }).click();
+    await nav.getByText('报送材料', { exact: true }).click();
     await seen(page.getByText('此功能尚在建设中'));
 
     const after = await s.server.app!.status();

@@ -141,6 +141,90 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'village_order'").pluck().get()).toBe(1);
     },
   },
+  7: {
+    insert(db) {
+      // A household written without a sort key, as any writer may: the trigger fills it in.
+      db.prepare("INSERT INTO village (id, township_id, code, name, is_poor, created_at, updated_at, updated_by) VALUES ('v7', 't1', '430522100207', '新华村', 0, @c, @u, @b)").run(stamp);
+      db.prepare("INSERT INTO household (id, number, village_id, group_name, head_name, size, created_at, updated_at, updated_by) VALUES ('h7', '4305221002070001', 'v7', '1组', '王秀英', 1, @c, @u, @b)").run(stamp);
+    },
+    check(db) {
+      // Households of earlier versions got their key when migrating; the key sorts as township, village, group, number.
+      const key = (id: string) => db.prepare('SELECT sort_key FROM household WHERE id = ?').pluck().get(id);
+      expect(key('h1')).toBe('430522100\u0001430522100201\u00013组\u00014305221002010001');
+      expect(key('h7')).toBe('430522100\u0001430522100207\u00011组\u00014305221002070001');
+      expect(db.prepare('SELECT id FROM household ORDER BY sort_key').pluck().all()).toEqual(['h1', 'h7']);
+      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'household_sort'").pluck().get()).toBe(1);
+      // Stored quality results of earlier versions have no message keys: an empty list.
+      expect(db.prepare('SELECT details FROM quality_result').pluck().all()).toEqual(['[]']);
+    },
+  },
+  8: {
+    insert(db) {
+      db.prepare(
+        `INSERT INTO wallchart_template (id, name, builtin, kind, level, version, body, created_at, updated_at, updated_by)
+         VALUES ('T1', '村级挂图作战表', 'village-chart', 'villageChart', 'village', 3, '{"kind":"villageChart"}', @c, @u, @b)`,
+      ).run(stamp);
+    },
+    check(db) {
+      expect(db.prepare('SELECT name, builtin, version, body, updated_by FROM wallchart_template').get()).toEqual({
+        name: '村级挂图作战表',
+        builtin: 'village-chart',
+        version: 3,
+        body: '{"kind":"villageChart"}',
+        updated_by: BY,
+      });
+      // Names are unique, as is the built-in a row came from.
+      expect(() =>
+        db.prepare("INSERT INTO wallchart_template (id, name, builtin, kind, level, version, body, created_at, updated_at, updated_by) VALUES ('T2', '村级挂图作战表', NULL, 'villageChart', 'village', 1, '{}', @c, @u, @b)").run(stamp),
+      ).toThrow(/UNIQUE/);
+    },
+  },
+  9: {
+    insert(db) {
+      // A round over township t1 using the shipped township checklist, scored and finished.
+      db.prepare("INSERT INTO insp_round (id, name, period_start, period_end, theme, status, finished_at, created_at, updated_at, updated_by) VALUES ('R1', '2018年第一季度督查考核', '2018-01-01', '2018-03-31', '春季行动', 'finished', @c, @c, @u, @b)").run(stamp);
+      db.prepare("INSERT INTO insp_round_template VALUES ('R1', 'township', 'tpl-township-v1')").run();
+      db.prepare("INSERT INTO insp_group (id, round_id, name, inspectors, sort, created_at, updated_at, updated_by) VALUES ('G1', 'R1', '第一督查组', '[\"王五\"]', 1, @c, @u, @b)").run(stamp);
+      db.prepare("INSERT INTO insp_target (id, round_id, target_type, ref_id, name, group_id, done, self_score, total, deducted_items, vetoed, sort, created_at, updated_at, updated_by) VALUES ('X1', 'R1', 'township', 't1', '酿溪镇', 'G1', 1, 960, 945, 1, 0, 1, @c, @u, @b)").run(stamp);
+      db.prepare("INSERT INTO insp_score (id, target_id, item_id, value, note, created_at, updated_at, updated_by) VALUES ('S1', 'X1', 'township-3', 2, '两处错误', @c, @u, @b)").run(stamp);
+      db.prepare("INSERT INTO insp_evidence (id, target_id, item_id, original_name, sha256, size, stored_path, created_at, updated_at, updated_by) VALUES ('E9', 'X1', 'township-3', '手册.jpg', 'cd', 5, 'evidence/cd/cd.jpg', @c, @u, @b)").run(stamp);
+    },
+    check(db) {
+      expect(db.prepare("SELECT target_type, name FROM insp_template ORDER BY target_type").all()).toHaveLength(4);
+      expect(db.prepare("SELECT total_max FROM insp_template_version WHERE id = 'tpl-township-v1'").pluck().get()).toBe(1000);
+      expect(db.prepare("SELECT name, total, self_score, vetoed FROM insp_target WHERE id = 'X1'").get()).toEqual({ name: '酿溪镇', total: 945, self_score: 960, vetoed: 0 });
+      expect(db.prepare("SELECT value, note FROM insp_score WHERE target_id = 'X1'").get()).toEqual({ value: 2, note: '两处错误' });
+      expect(db.prepare("SELECT original_name FROM insp_evidence WHERE target_id = 'X1'").pluck().get()).toBe('手册.jpg');
+      // A template version a round used cannot be deleted; a round name is unique; one score per item.
+      expect(() => db.prepare("DELETE FROM insp_template_version WHERE id = 'tpl-township-v1'").run()).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare("INSERT INTO insp_round (id, name, period_start, period_end, theme, status, created_at, updated_at, updated_by) VALUES ('R2', '2018年第一季度督查考核', '2018-01-01', '2018-03-31', '', 'open', 'a', 'a', 'a')").run()).toThrow(/UNIQUE/);
+      expect(() => db.prepare("INSERT INTO insp_score (id, target_id, item_id, value, note, created_at, updated_at, updated_by) VALUES ('S2', 'X1', 'township-3', 1, '', 'a', 'a', 'a')").run()).toThrow(/UNIQUE/);
+    },
+  },
+  10: {
+    insert(db) {
+      // A ledger item (with progress, a transition and evidence) and a monthly task.
+      db.prepare(
+        `INSERT INTO ledger_item (id, seq, source_kind, source_text, category, description, measures, lead_unit, responsible_unit,
+          responsible_person, deadline, status, created_at, updated_at, updated_by)
+         VALUES ('L1', 1, 'self_check', '2018年自查', '精准识别', '错评一户', '重新评议', '县扶贫办', '酿溪镇', '李四', '2018-03-31', 'in_progress', @c, @u, @b)`,
+      ).run(stamp);
+      db.prepare("INSERT INTO ledger_progress (id, item_id, note, created_at, updated_at, updated_by) VALUES ('P1', 'L1', '已入户核实', @c, @u, @b)").run(stamp);
+      db.prepare("INSERT INTO ledger_transition (id, item_id, from_status, to_status, note, created_at, updated_at, updated_by) VALUES ('T1', 'L1', 'pending', 'in_progress', '', @c, @u, @b)").run(stamp);
+      db.prepare("INSERT INTO ledger_evidence (id, item_id, original_name, sha256, size, stored_path, created_at, updated_at, updated_by) VALUES ('E1', 'L1', '照片.jpg', 'ab', 10, 'evidence/ab/ab.jpg', @c, @u, @b)").run(stamp);
+      db.prepare("INSERT INTO monthly_task (id, month, seq, title, unit, deadline, created_at, updated_at, updated_by) VALUES ('M1', '2018-03', 1, '完成户档整理', '酿溪镇', '2018-03-20', @c, @u, @b)").run(stamp);
+    },
+    check(db) {
+      expect(db.prepare("SELECT seq, status, deadline FROM ledger_item WHERE id = 'L1'").get()).toEqual({ seq: 1, status: 'in_progress', deadline: '2018-03-31' });
+      expect(db.prepare("SELECT note FROM ledger_progress WHERE item_id = 'L1'").pluck().all()).toEqual(['已入户核实']);
+      expect(db.prepare("SELECT count(*) FROM ledger_evidence WHERE item_id = 'L1'").pluck().get()).toBe(1);
+      expect(db.prepare("SELECT title FROM monthly_task WHERE month = '2018-03'").pluck().all()).toEqual(['完成户档整理']);
+      expect(db.prepare("SELECT name FROM code_item WHERE list = 'ledgerCategory' ORDER BY sort").pluck().all()).toEqual(['精准识别', '精准退出', '精准帮扶', '政策落实', '资金使用', '作风问题']);
+      // 序号 is unique; the status is one of the four.
+      expect(() => db.prepare("INSERT INTO ledger_item (id, seq, source_kind, source_text, category, description, measures, lead_unit, responsible_unit, responsible_person, deadline, status, created_at, updated_at, updated_by) VALUES ('L2', 1, 'other', '', '', '', '', '', '', '', '2018-01-01', 'pending', 'a', 'a', 'a')").run()).toThrow(/UNIQUE/);
+      expect(() => db.prepare("UPDATE ledger_item SET status = 'done' WHERE id = 'L1'").run()).toThrow(/CHECK/);
+    },
+  },
 };
 
 /** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */

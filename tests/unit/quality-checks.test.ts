@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../electron/core/app/app';
 import { makeCtx, type Ctx } from '../../electron/core/context';
 import { checkResults, checkSummary, formatSummaryText, householdFlags, runChecks } from '../../electron/core/roster/quality';
+import { detailText } from '../../electron/core/roster/quality/evaluate';
 import { QUALITY_RULES, qualityRule } from '../../shared/roster/quality-rules';
 import { messageTable } from '../../shared/i18n/messages';
 import { cleanup, idNumber, tempDir, track, withWrongCheck } from './helpers/app';
@@ -260,6 +261,33 @@ describe('runChecks', () => {
     for (const k of Object.keys(zh).filter((k) => k.startsWith('quality.'))) expect(en[k], k).toBeDefined();
   });
 
+  it('keeps every finding as a message key with parameters, so the English screens show English', async () => {
+    const planted = plantCounty();
+    await runChecks(ctx);
+    const id = (what: string) => planted.find((p) => p.what === what)!.id;
+    const page = await checkResults(ctx, { offset: 0, limit: 1000 });
+    expect(page.rows.length).toBeGreaterThan(10);
+    for (const r of page.rows) {
+      expect(r.details.length, r.rule).toBeGreaterThan(0);
+      // The keys give back exactly the stored Chinese text, and an English text that differs from it.
+      expect(detailText(r.details), r.rule).toBe(r.detail);
+      expect(detailText(r.details, 'en'), r.rule).not.toBe(r.detail);
+      for (const d of r.details) expect(messageTable('en')[d.key], d.key).toBeDefined();
+    }
+    const en = (what: string) => detailText(page.rows.find((r) => r.householdId === id(what))!.details, 'en');
+    expect(en('exited in 2017 below the line')).toBe("Net income per person in the exit year 2017 is 2,500.00 yuan, below that year's line of 2,952 yuan");
+    expect(en('two heads')).toBe('The household has 2 heads (陈德明、陈小军)');
+    expect(en('size 5 with 3 members')).toBe('Household size is 5 but it has 3 members');
+    expect(en('因病 without a sick member')).toBe('Poor because of illness (因病), but no member is ill');
+    // The live flags of one household carry the same keys.
+    const live = await householdFlags(ctx, id('pupil of 12 in 高中'));
+    expect(live.map((f) => detailText(f.details, 'en'))).toEqual(['Member 陈小军 (aged 12) has school status "高中"']);
+    // Results stored before the keys were kept (details '[]') still read, with the Chinese text only.
+    app.db.raw.prepare("UPDATE quality_result SET details = '[]' WHERE household_id = ?").run(id('two heads'));
+    const old = (await checkResults(ctx, { offset: 0, limit: 1000 })).rows.find((r) => r.householdId === id('two heads'))!;
+    expect(old).toMatchObject({ detail: '该户有 2 个户主（陈德明、陈小军）', details: [] });
+  });
+
   it('joins several findings of one rule in one household into one row', async () => {
     const id = insertHousehold({ members: [HEAD, { ...SPOUSE, work: '省外' }, { ...CHILD, birth: '19980101', months: 3, school: '非在校生' }] });
     // Months outside 0–12 cannot be written through the schema's CHECK; old or foreign data may have them.
@@ -415,7 +443,7 @@ describe('householdFlags', () => {
     await runChecks(ctx);
     expect(await householdFlags(ctx, id)).toEqual([]);
     app.db.raw.prepare('DELETE FROM pairing WHERE household_id = ?').run(id);
-    expect(await householdFlags(ctx, id)).toEqual([{ rule: 'Q10', title: '未落实帮扶责任人', severity: 'error', detail: '该户没有在帮的帮扶责任人' }]);
+    expect(await householdFlags(ctx, id)).toEqual([{ rule: 'Q10', title: '未落实帮扶责任人', severity: 'error', detail: '该户没有在帮的帮扶责任人', details: [{ key: 'quality.Q10' }] }]);
     expect(storedRules(id)).toEqual([]);
     await expect(householdFlags(ctx, 'nope')).rejects.toMatchObject({ info: { code: 'NOT_FOUND' } });
   });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, idNumber, withWrongCheck, xinshaoApp } from './helpers/app';
 import type { HouseholdInput } from '../../shared/ipc/contract-roster';
+import { formatError } from '../../shared/i18n/messages';
 
 afterEach(cleanup);
 
@@ -55,6 +56,25 @@ describe('household records', () => {
     const changed = await t.call('roster.household.setStatus', { householdId: h.id, status: '已脱贫(享受政策)', monitorType: '', effectiveDate: '2018-12-01', note: '经村评议、乡审核、县审定' });
     expect(changed.status).toBe('已脱贫(享受政策)');
     expect(changed.history.map((s) => s.status)).toEqual(['已脱贫(享受政策)', '未脱贫']);
+  });
+
+  it('refuses a status change dated before the latest history entry, naming that date, in Chinese and English', async () => {
+    const t = await withVillage();
+    const h = await t.call('roster.household.save', household(t.villageId)); // 未脱贫 from 2017-06-01 (today)
+    await t.call('roster.household.setStatus', { householdId: h.id, status: '已脱贫(享受政策)', monitorType: '', effectiveDate: '2018-12-01', note: '' });
+    const early = { householdId: h.id, status: '返贫', monitorType: '', effectiveDate: '2018-11-30', note: '' };
+    const err = await t.fail('roster.household.setStatus', early);
+    expect(err).toMatchObject({ code: 'VALIDATION', field: 'effectiveDate', key: 'household.statusBeforeLatest', params: { date: '2018-12-01', given: '2018-11-30' } });
+    expect(err.message).toBe('变更日期 2018-11-30 早于该户最近一次状态变更的日期 2018-12-01，请填写 2018-12-01 或之后的日期');
+    expect(formatError(err, 'en')).toBe("The date 2018-11-30 is before the household's latest status change on 2018-12-01; enter 2018-12-01 or later");
+    // Nothing was written: status and history are as before.
+    const after = await t.call('roster.household.get', { id: h.id });
+    expect(after.status).toBe('已脱贫(享受政策)');
+    expect(after.history.map((s) => s.effectiveDate)).toEqual(['2018-12-01', '2017-06-01']);
+    // The same day as the latest entry, and later days, are accepted.
+    const same = await t.call('roster.household.setStatus', { ...early, effectiveDate: '2018-12-01' });
+    expect(same.history).toHaveLength(3);
+    expect((await t.call('roster.household.setStatus', { ...early, status: '已脱贫(享受政策)', effectiveDate: '2019-03-01' })).status).toBe('已脱贫(享受政策)');
   });
 
   it('refuses a bad ID at its member, no head, two heads, and a relation the ID contradicts', async () => {

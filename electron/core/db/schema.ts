@@ -1,4 +1,5 @@
 /** Table types for Kysely: the single source of column names and types for the repositories. */
+import type { ColumnType } from 'kysely';
 
 interface Stamped {
   created_at: string;
@@ -64,7 +65,15 @@ export interface VillageTeamMemberTable {
   cadre_id: string;
 }
 
-export interface DB extends RosterDB {
+export interface DB extends RosterDB, InspectionDB {
+  // wall-chart templates (0008)
+  wallchart_template: WallchartTemplateTable;
+  // rectification ledger and monthly tasks (0010)
+  ledger_item: LedgerItemTable;
+  ledger_progress: LedgerProgressTable;
+  ledger_transition: LedgerTransitionTable;
+  ledger_evidence: LedgerEvidenceTable;
+  monthly_task: MonthlyTaskTable;
   setting: SettingTable;
   township: TownshipTable;
   village: VillageTable;
@@ -111,6 +120,8 @@ export interface HouseholdTable extends Stamped {
   phone: string;
   head_name: string;
   size: number;
+  /** Township code, village code, group, number (migration 0007; kept by triggers, optional on insert). */
+  sort_key: ColumnType<string, string | undefined, string | undefined>;
 }
 export interface PersonTable extends Stamped {
   id: string;
@@ -175,6 +186,8 @@ export interface QualityResultTable {
   household_id: string;
   rule: string;
   detail: string;
+  /** JSON array of { key, params }: the findings as message keys (migration 0007). */
+  details: ColumnType<string, string | undefined, string>;
   created_at: string;
 }
 
@@ -188,4 +201,93 @@ export interface RosterDB {
   income: IncomeTable;
   measure: MeasureTable;
   pairing: PairingTable;
+}
+
+/** Rectification ledger and monthly tasks (migration 0010). */
+export interface LedgerItemTable extends Stamped {
+  id: string;
+  seq: number;
+  source_kind: 'inspection' | 'self_check' | 'notice' | 'other';
+  source_text: string;
+  source_round_id: string | null;
+  source_target_id: string | null;
+  source_item_id: string | null;
+  category: string;
+  description: string;
+  measures: string;
+  lead_unit: string;
+  responsible_unit: string;
+  responsible_person: string;
+  deadline: string;
+  status: 'pending' | 'in_progress' | 'awaiting_check' | 'closed';
+  closed_date: string | null;
+  verify_note: string | null;
+  verified_by: string | null;
+  verified_date: string | null;
+}
+export interface LedgerProgressTable extends Stamped {
+  id: string;
+  item_id: string;
+  note: string;
+}
+export interface LedgerTransitionTable extends Stamped {
+  id: string;
+  item_id: string;
+  from_status: string;
+  to_status: string;
+  note: string;
+}
+export interface LedgerEvidenceTable extends Stamped {
+  id: string;
+  item_id: string;
+  original_name: string;
+  sha256: string;
+  size: number;
+  stored_path: string;
+}
+export interface MonthlyTaskTable extends Stamped {
+  id: string;
+  month: string;
+  seq: number;
+  title: string;
+  unit: string;
+  deadline: string;
+  done_date: string | null;
+  done_note: string | null;
+}
+
+/** Wall-chart templates (migration 0008); `body` is the template JSON. */
+export interface WallchartTemplateTable extends Stamped {
+  id: string;
+  name: string;
+  builtin: string | null;
+  kind: string;
+  level: 'village' | 'township' | 'county';
+  version: number;
+  body: string;
+}
+
+/** 督查考核 (migration 0009): points in integer tenths. */
+export interface InspectionDB {
+  insp_template: { id: string; target_type: string; name: string; version: number } & Stamped;
+  insp_template_version: { id: string; template_id: string; version: number; name: string; sections: string; total_max: number } & Stamped;
+  insp_round: { id: string; name: string; period_start: string; period_end: string; theme: string; status: 'open' | 'finished'; finished_at: string | null } & Stamped;
+  insp_round_template: { round_id: string; target_type: string; version_id: string };
+  insp_group: { id: string; round_id: string; name: string; inspectors: string; sort: number } & Stamped;
+  insp_target: {
+    id: string;
+    round_id: string;
+    target_type: string;
+    ref_id: string | null;
+    name: string;
+    group_id: string | null;
+    done: number;
+    self_score: number | null;
+    total: number | null;
+    deducted_items: number;
+    vetoed: number;
+    sort: number;
+  } & Stamped;
+  insp_score: { id: string; target_id: string; item_id: string; value: number | null; note: string; ledger_item_id: string | null; ledger_seq: number | null } & Stamped;
+  insp_evidence: { id: string; target_id: string; item_id: string | null; original_name: string; sha256: string; size: number; stored_path: string } & Stamped;
 }

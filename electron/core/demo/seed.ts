@@ -13,6 +13,8 @@ import * as units from '../org/units-service';
 import * as people from '../org/people-service';
 import { countAll } from '../org/people-repo';
 import { AppError } from '../errors';
+import { seedSampleRound } from '../inspection/sample-round';
+import { seedSampleLedger } from '../ledger/sample-ledger';
 
 const VILLAGE_NAMES = ['长青', '枫林', '石桥', '桃花', '龙潭', '白水', '新塘', '竹山', '金鸡', '青山', '和平', '柳溪'];
 const SURNAMES = '刘李陈王张曾周罗谢邓彭唐肖何';
@@ -38,6 +40,8 @@ export interface SeedResult {
   units: number;
   teams: number;
   cadres: number;
+  /** Scored sample inspection rounds (督查考核). */
+  rounds: number;
 }
 
 export async function seedDemo(app: App, operator = '示例操作员'): Promise<SeedResult> {
@@ -110,5 +114,7 @@ export async function seedDemo(app: App, operator = '示例操作员'): Promise<
     });
     teams++;
   }
-  return { villages: villages.length, groups: groups.length, units: unitRows.length, teams, cadres: cadres.length };
+  await seedSampleRound(ctx);
+  await seedSampleLedger(ctx, townships.map((t) => t.name), unitRows.map((u) => u.name));
+  return { villages: villages.length, groups: groups.length, units: unitRows.length, teams, cadres: cadres.length, rounds: 1 };
 }

@@ -7,6 +7,10 @@ import * as units from '../org/units-service';
 import * as people from '../org/people-service';
 import { countAll } from '../org/people-repo';
 import { rosterHandlers, type HandlerDeps } from './handlers-roster';
+import { wallchartHandlers } from './handlers-wallchart';
+import { ledgerHandlers } from './handlers-ledger';
+import { inspectionHandlers } from './handlers-inspection';
+import { pdfHandlers } from './handlers-pdf';
 import { FileTokens, noDialogs } from '../app/dialogs';
 import { Tasks } from '../app/tasks';
 
@@ -17,6 +21,10 @@ export function createHandlers(app: App, deps: Partial<HandlerDeps> = {}): Handl
   const full: HandlerDeps = { dialogs: deps.dialogs ?? noDialogs, files: deps.files ?? new FileTokens(), tasks: deps.tasks ?? new Tasks() };
   return {
     ...rosterHandlers(app, full),
+    ...wallchartHandlers(app, full),
+    ...ledgerHandlers(app, full),
+    ...inspectionHandlers(app, full),
+    ...pdfHandlers(app, full),
     'app.status': () => app.status(),
     'app.setup': async (i) => {
       await setup(c(), i);

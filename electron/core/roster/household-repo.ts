@@ -63,6 +63,12 @@ export async function history(db: Conn, householdId: string) {
   return db.selectFrom('household_status').selectAll().where('household_id', '=', householdId).orderBy('effective_date', 'desc').orderBy('created_at', 'desc').execute();
 }
 
+/** The effective date of the household's latest status entry (null when it has none). */
+export async function latestStatusDate(db: Conn, householdId: string): Promise<string | null> {
+  const r = await db.selectFrom('household_status').select((eb) => eb.fn.max('effective_date').as('d')).where('household_id', '=', householdId).executeTakeFirst();
+  return (r?.d as string | null | undefined) ?? null;
+}
+
 export async function povertyLines(db: Conn) {
   return db.selectFrom('poverty_line').select(['year', 'amount_fen']).orderBy('year').execute();
 }

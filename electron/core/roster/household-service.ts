@@ -209,6 +209,9 @@ export async function deleteHousehold(ctx: Ctx, id: string): Promise<void> {
 
 export async function setStatus(ctx: Ctx, input: StatusChangeInput): Promise<HouseholdDetail> {
   await ctx.db.kysely.transaction().execute(async (trx) => {
+    // The history is a sequence: a change may not be dated before the entry it follows.
+    const latest = await repo.latestStatusDate(trx, input.householdId);
+    if (latest !== null && input.effectiveDate < latest) throw validation('household.statusBeforeLatest', 'effectiveDate', { date: latest, given: input.effectiveDate });
     const ok = await updateRow(trx, 'household', input.householdId, { status: input.status, monitor_type: input.monitorType, ...updateStamps(ctx) });
     if (!ok) throw new AppError('NOT_FOUND', 'notFound');
     await insertRow(trx, 'household_status', {

@@ -8,6 +8,7 @@ import type { FieldKey } from '../../../shared/roster/layout';
 import { cleanCode, reverseId } from '../../../shared/roster/values';
 import type { HouseholdTable, PersonTable } from '../db/schema';
 import { householdFields, householdValues, personFields, personValues, signature } from './import-values';
+import { valueAt, valueOf } from './import-rows';
 import type { ImportContext, ImportPlan } from './import-types';
 
 export function loadImportContext(raw: Sqlite.Database, fields: readonly FieldKey[]): ImportContext {
@@ -88,9 +89,9 @@ const INTEGER: ReadonlySet<string> = new Set(['exit_year', 'identified_year', 'r
 const toColumn = (col: string, v: string | undefined) => (INTEGER.has(col) ? (v ? Number(v) : null) : (v ?? ''));
 
 const BULK_THRESHOLD = 5000;
-/** Secondary indexes used only for searching, not by the import itself. */
+/** Secondary indexes used only for searching and listing, not by the import itself. */
 const SEARCH_INDEXES =
-  "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND name IN ('person_name', 'person_id_rev', 'person_phone', 'household_by_status', 'household_phone')";
+  "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND name IN ('person_name', 'person_id_rev', 'person_phone', 'person_head', 'household_by_status', 'household_phone')";
 
 export interface ApplyResult {
   villagesCreated: number;
@@ -99,10 +100,20 @@ export interface ApplyResult {
   personsRemoved: number;
 }
 
+/** Birth date and gender of a valid, normalised 18-character ID number, as parseIdNumber reads them. */
+const birthDateOf = (id: string) => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+const genderOf = (id: string) => (Number(id[16]) % 2 === 1 ? '男' : '女');
+
+/** Status-history rows written per statement (9 values each). */
+const STATUS_BATCH = 100;
+
 /**
  * Writes a plan in ONE transaction: new villages, then households and members (members matched
  * by ID number keep their stable id, also when they move between households), then members
- * that updated households no longer list. Only the fields the file maps are written.
+ * that updated households no longer list. Only the fields the file maps are written. Members of
+ * households that are new and whose people are registered nowhere are inserted plainly (no
+ * conflict possible: the preview's stamp guarantees the database has not changed since); new
+ * households get their list order key (`sort_key`) here, so the triggers have nothing to redo.
  */
 export function applyImportPlan(
   raw: Sqlite.Database,
@@ -110,40 +121,48 @@ export function applyImportPlan(
   stamp: { at: string; by: string; today: string },
   newId: () => string,
 ): ApplyResult {
+  const store = plan.rows;
+  const get = (f: FieldKey, i: number) => valueOf(store, f, i);
   const hcols = householdFields(plan.fields).map((f) => [f, HOUSEHOLD_COLUMNS[f]] as const).filter((x): x is [FieldKey, keyof HouseholdTable] => !!x[1]);
   const pcols = personFields(plan.fields).map((f) => [f, PERSON_COLUMNS[f]] as const).filter((x): x is [FieldKey, keyof PersonTable] => !!x[1]);
+  // Each mapped column's values, found once (not by field name per row).
+  const pcolIndex = pcols.map(([f]) => store.column.get(f)!);
   const hNames = hcols.map(([, c]) => c);
   const pNames = pcols.map(([, c]) => c);
+  const groupMapped = plan.fields.includes('group');
 
   const insVillage = raw.prepare('INSERT INTO village (id, township_id, code, name, is_poor, population, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, 0, NULL, ?, ?, ?)');
   const insHousehold = raw.prepare(
-    `INSERT INTO household (id, number, village_id, head_name, size, ${hNames.join(', ')}${hNames.length ? ', ' : ''}created_at, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ${hNames.map(() => '?, ').join('')}?, ?, ?)`,
+    `INSERT INTO household (id, number, village_id, head_name, size, sort_key, ${hNames.join(', ')}${hNames.length ? ', ' : ''}created_at, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ${hNames.map(() => '?, ').join('')}?, ?, ?)`,
   );
   const updHousehold = raw.prepare(
     `UPDATE household SET village_id = ?, head_name = ?, size = ?, ${hNames.map((c) => `${c} = ?, `).join('')}updated_at = ?, updated_by = ? WHERE id = ?`,
   );
   const getStatus = raw.prepare('SELECT status FROM household WHERE id = ?').pluck();
-  const insStatus = raw.prepare(
-    'INSERT INTO household_status (id, household_id, status, monitor_type, effective_date, note, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const statusSql = (n: number) =>
+    `INSERT INTO household_status (id, household_id, status, monitor_type, effective_date, note, created_at, updated_at, updated_by) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+  const insStatus = raw.prepare(statusSql(1));
+  const insStatusBatch = raw.prepare(statusSql(STATUS_BATCH));
+  const personHead = `INSERT INTO person (id, household_id, id_number, id_rev, gender, birth_date, sort, ${pNames.join(', ')}${pNames.length ? ', ' : ''}created_at, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ${pNames.map(() => '?, ').join('')}?, ?, ?)`;
+  const insPerson = raw.prepare(personHead);
   const upsertPerson = raw.prepare(
-    `INSERT INTO person (id, household_id, id_number, id_rev, gender, birth_date, sort, ${pNames.join(', ')}${pNames.length ? ', ' : ''}created_at, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ${pNames.map(() => '?, ').join('')}?, ?, ?)
+    `${personHead}
      ON CONFLICT(id_number) DO UPDATE SET household_id = excluded.household_id, gender = excluded.gender, birth_date = excluded.birth_date,
        sort = excluded.sort, ${pNames.map((c) => `${c} = excluded.${c}, `).join('')}updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   );
   const listMembers = raw.prepare('SELECT id_number FROM person WHERE household_id = ?').pluck();
   const lastVillageCode = raw.prepare('SELECT max(code) FROM village WHERE township_id = ?').pluck();
-  const townshipCode = raw.prepare('SELECT code FROM township WHERE id = ?').pluck();
+  const townshipCodes = new Map((raw.prepare('SELECT id, code FROM township').all() as { id: string; code: string }[]).map((t) => [t.id, t.code]));
   // A village the registry lacks gets the next free code under its township (2xx: villages).
   const villageCode = (townshipId: string) => {
     const last = lastVillageCode.get(townshipId) as string | null;
-    return last ? String(BigInt(last) + 1n) : `${townshipCode.get(townshipId) as string}201`;
+    return last ? String(BigInt(last) + 1n) : `${townshipCodes.get(townshipId)}201`;
   };
   // Everyone the plan places somewhere: never deleted, even when listed under another household.
   const placed = new Set<string>();
-  for (const h of plan.households) for (const m of h.members) placed.add(m.idNumber);
+  for (const h of plan.households) if (!h.allNew) for (const i of h.members) placed.add(get('idNumber', i));
   const delPerson = raw.prepare('DELETE FROM person WHERE id_number = ?');
 
   const result: ApplyResult = { villagesCreated: 0, householdsWritten: 0, personsWritten: 0, personsRemoved: 0 };
@@ -154,41 +173,56 @@ export function applyImportPlan(
   const rebuild = added >= BULK_THRESHOLD ? (raw.prepare(SEARCH_INDEXES).all() as { name: string; sql: string }[]) : [];
   raw.transaction(() => {
     for (const ix of rebuild) raw.exec(`DROP INDEX "${ix.name.replace(/"/g, '')}"`);
-    const villageIds = new Map<string, string>(
-      (raw.prepare('SELECT id, township_id, name FROM village').all() as { id: string; township_id: string; name: string }[]).map((v) => [`${v.township_id}|${v.name}`, v.id]),
+    const villages = new Map<string, { id: string; code: string }>(
+      (raw.prepare('SELECT id, township_id, name, code FROM village').all() as { id: string; township_id: string; name: string; code: string }[]).map((v) => [
+        `${v.township_id}|${v.name}`,
+        { id: v.id, code: v.code },
+      ]),
     );
     for (const v of plan.newVillages) {
       const id = newId();
-      insVillage.run(id, v.townshipId, villageCode(v.townshipId), v.name, stamp.at, stamp.at, stamp.by);
-      villageIds.set(`${v.townshipId}|${v.name}`, id);
+      const code = villageCode(v.townshipId);
+      insVillage.run(id, v.townshipId, code, v.name, stamp.at, stamp.at, stamp.by);
+      villages.set(`${v.townshipId}|${v.name}`, { id, code });
       result.villagesCreated++;
     }
+    const statuses: unknown[] = [];
+    const status = (householdId: string, value: string, monitorType: string) => {
+      statuses.push(newId(), householdId, value, monitorType, stamp.today, '导入', stamp.at, stamp.at, stamp.by);
+      if (statuses.length === STATUS_BATCH * 9) insStatusBatch.run(statuses.splice(0));
+    };
     for (const h of plan.households) {
       if (h.action === 'unchanged') continue;
-      const villageId = villageIds.get(`${h.townshipId}|${h.villageName}`)!;
-      const head = h.members.find((m) => m.values.relation === '户主')?.values.name ?? h.members[0]?.values.name ?? '';
-      const hvals = hcols.map(([f, c]) => toColumn(c, h.values[f]));
+      const first = h.members[0];
+      const village = villages.get(`${h.townshipId}|${h.villageName}`)!;
+      const headRow = h.members.find((i) => get('relation', i) === '户主') ?? first;
+      const head = headRow === undefined ? '' : get('name', headRow);
+      const hvals = hcols.map(([f, c]) => toColumn(c, get(f, first)));
       let id = h.existingId;
-      const status = h.values.status ?? '';
+      const newStatus = get('status', first);
+      const monitorType = get('monitorType', first);
       if (!id) {
         id = newId();
-        insHousehold.run(id, h.number, villageId, head, h.members.length, ...hvals, stamp.at, stamp.at, stamp.by);
-        if (status) insStatus.run(newId(), id, status, h.values.monitorType ?? '', stamp.today, '导入', stamp.at, stamp.at, stamp.by);
+        const group = groupMapped ? get('group', first) : '';
+        const sortKey = `${townshipCodes.get(h.townshipId)}\u0001${village.code}\u0001${group}\u0001${h.number}`;
+        insHousehold.run(id, h.number, village.id, head, h.members.length, sortKey, ...hvals, stamp.at, stamp.at, stamp.by);
+        if (newStatus) status(id, newStatus, monitorType);
       } else {
         const before = getStatus.get(id) as string;
-        updHousehold.run(villageId, head, h.members.length, ...hvals, stamp.at, stamp.by, id);
-        if (plan.fields.includes('status') && status !== before) {
-          insStatus.run(newId(), id, status, h.values.monitorType ?? '', stamp.today, '导入', stamp.at, stamp.at, stamp.by);
-        }
+        updHousehold.run(village.id, head, h.members.length, ...hvals, stamp.at, stamp.by, id);
+        if (plan.fields.includes('status') && newStatus !== before) status(id, newStatus, monitorType);
       }
       result.householdsWritten++;
+      const write = h.allNew ? insPerson : upsertPerson;
       const keep = new Set<string>();
-      h.members.forEach((m, i) => {
-        const pvals = pcols.map(([f, c]) => toColumn(c, m.values[f]));
-        upsertPerson.run(newId(), id, m.idNumber, reverseId(m.idNumber), m.gender, m.birthDate, i + 1, ...pvals, stamp.at, stamp.at, stamp.by);
-        keep.add(m.idNumber);
+      for (let m = 0; m < h.members.length; m++) {
+        const i = h.members[m];
+        const idNumber = get('idNumber', i);
+        const pvals = pcols.map(([, c], n) => toColumn(c, valueAt(store, pcolIndex[n], i)));
+        write.run(newId(), id, idNumber, reverseId(idNumber), genderOf(idNumber), birthDateOf(idNumber), m + 1, ...pvals, stamp.at, stamp.at, stamp.by);
+        if (h.existingId) keep.add(idNumber);
         result.personsWritten++;
-      });
+      }
       // A new household has no one else to remove.
       for (const idNumber of h.existingId ? (listMembers.all(id) as string[]) : []) {
         if (!keep.has(idNumber) && !placed.has(idNumber)) {
@@ -197,6 +231,7 @@ export function applyImportPlan(
         }
       }
     }
+    for (let k = 0; k < statuses.length; k += 9) insStatus.run(statuses.slice(k, k + 9));
     for (const ix of rebuild) raw.exec(ix.sql);
   })();
   // Fresh statistics after a bulk change, so the list queries keep using their indexes.

@@ -1,28 +1,19 @@
 /**
- * One sheet row → canonical values of its person and household fields, with the findings of
- * the row's own checks (ID number, money, months, years, code lists).
+ * One sheet row → canonical values of its person and household fields (appended to the row
+ * store), with the findings of the row's own checks (ID number, money, months, years, code lists).
  */
-import { blankValues, FIELD, type FieldKey } from '../../../shared/roster/layout';
+import { FIELD, type FieldKey } from '../../../shared/roster/layout';
 import { cleanCode, cleanText, parseCount, parseMonths, parseYear, parseYesNo, parseYuanToFen, type Parsed } from '../../../shared/roster/values';
 import { parseIdNumber } from '../../../shared/rules/id-number';
 import { formatMessage } from '../../../shared/i18n/messages';
-import type { Issue, SheetCell, Values } from './import-types';
+import type { Issue, RowStore, SheetCell } from './import-types';
 import { unneutralise } from '../files/rows';
 
-export interface RowRecord {
-  row: number;
-  householdNumber: string;
-  values: Values;
-  idNumber: string;
-  birthDate: string;
-  gender: string;
-  statedSize: number | null;
-  hasError: boolean;
-}
-
-/** A cell's text, with an export's formula neutralisation undone. */
+/** A cell's text, with an export's formula neutralisation (a leading apostrophe) undone. */
 function cellText(c: SheetCell | undefined): string {
-  return c ? unneutralise(c.text ?? '') : '';
+  if (!c) return '';
+  const t = c.text ?? '';
+  return t.charCodeAt(0) === 39 ? unneutralise(t) : t;
 }
 
 /**
@@ -30,7 +21,12 @@ function cellText(c: SheetCell | undefined): string {
  * view of its parent, so holding one 18-character ID would keep a whole 64 KB chunk alive.
  */
 function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  if (s.length < 13) return s; // V8 copies short substrings anyway
+  // A concatenation, flattened by reading it: one fresh flat string (the garbage collector drops
+  // the flattened concatenation's shell), where a slice would keep a second object alive.
+  const copy = s[0] + s.slice(1);
+  copy.charCodeAt(1);
+  return copy;
 }
 
 /**
@@ -46,15 +42,163 @@ function intern(s: string): string {
   interned.set(mine, mine);
   return mine;
 }
-const UNIQUE_FIELDS: ReadonlySet<FieldKey> = new Set(['name', 'idNumber', 'personNumber', 'personPhone', 'householdNumber', 'phone']);
+
+/** The cleaned, interned value of a repeating cell text, remembered by the raw text (one lookup per cell). */
+function cleanedOnce(cache: Map<string, string>, clean: (s: string) => string, raw: string): string {
+  const known = cache.get(raw);
+  if (known !== undefined) return known;
+  if (cache.size > 200_000) cache.clear();
+  const v = intern(clean(raw));
+  cache.set(own(raw), v);
+  return v;
+}
+const cleanTexts = new Map<string, string>();
+const cleanCodes = new Map<string, string>();
+
+// Household numbers repeat on every member's row: interned too. The rest are one per person.
+const UNIQUE_FIELDS: ReadonlySet<FieldKey> = new Set(['name', 'idNumber', 'personNumber', 'personPhone', 'phone']);
 
 const TEXT_FIELDS: FieldKey[] = ['township', 'village', 'group', 'name'];
 const CODE_FIELDS: FieldKey[] = ['householdNumber', 'personNumber', 'phone', 'personPhone'];
+const YES_NO_FIELDS: FieldKey[] = ['insured', 'dangerousHouse', 'waterSafe', 'waterDifficult'];
+const REQUIRED: FieldKey[] = ['householdNumber', 'name', 'idNumber', 'relation', 'township', 'village'];
+
+/** How a field's cell is read, decided once per import rather than once per cell. */
+const enum Kind {
+  Text,
+  UniqueText,
+  Code,
+  UniqueCode,
+  Money,
+  Months,
+  Year,
+  YesNo,
+  Listed,
+  Other,
+}
+function kindOf(f: FieldKey): Kind {
+  if (TEXT_FIELDS.includes(f)) return UNIQUE_FIELDS.has(f) ? Kind.UniqueText : Kind.Text;
+  if (CODE_FIELDS.includes(f)) return UNIQUE_FIELDS.has(f) ? Kind.UniqueCode : Kind.Code;
+  if (f === 'income') return Kind.Money;
+  if (f === 'workMonths') return Kind.Months;
+  if (f === 'exitYear' || f === 'identifiedYear') return Kind.Year;
+  if (YES_NO_FIELDS.includes(f)) return Kind.YesNo;
+  if (FIELD[f].list) return Kind.Listed;
+  return Kind.Other;
+}
 
 export function issue(row: number, field: FieldKey | undefined, severity: Issue['severity'], rule: string, key: string, params?: Record<string, string | number>): Issue {
   return { row, field, column: field ? FIELD[field].header : undefined, severity, rule, key, params, message: formatMessage(key, params) };
 }
 
+const isText = (k: Kind, f: FieldKey) => k === Kind.UniqueText || k === Kind.UniqueCode || f === 'idNumber';
+
+export function newRowStore(fields: FieldKey[]): RowStore {
+  const capacity = 1024;
+  return {
+    fields,
+    column: new Map(fields.map((f, k) => [f, k])),
+    length: 0,
+    texts: fields.map((f) => (isText(kindOf(f), f) ? [] : null)),
+    codes: fields.map((f) => (isText(kindOf(f), f) ? null : new Int32Array(capacity))),
+    dict: [''],
+    dictIndex: new Map([['', 0]]),
+    row: new Int32Array(capacity),
+    statedSize: new Int32Array(capacity),
+    errors: new Set(),
+  };
+}
+
+/** Room for one more row: the typed arrays grow by half again when full. */
+function reserve(store: RowStore): void {
+  if (store.length < store.row.length) return;
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(Math.ceil(a.length * 1.5));
+    b.set(a);
+    return b;
+  };
+  store.row = grow(store.row);
+  store.statedSize = grow(store.statedSize);
+  store.codes = store.codes.map((c) => c && grow(c));
+}
+
+/** The dictionary index of a repeating value. */
+function codeOf(store: RowStore, value: string): number {
+  const known = store.dictIndex.get(value);
+  if (known !== undefined) return known;
+  const mine = own(value);
+  store.dict.push(mine);
+  store.dictIndex.set(mine, store.dict.length - 1);
+  return store.dict.length - 1;
+}
+
+/** Field f of stored row i ('' when the field is not mapped). */
+export function valueOf(store: RowStore, f: FieldKey, i: number): string {
+  const k = store.column.get(f);
+  return k === undefined ? '' : valueAt(store, k, i);
+}
+
+/** Field number k (of store.fields) of stored row i. */
+export function valueAt(store: RowStore, k: number, i: number): string {
+  const t = store.texts[k];
+  return t ? t[i] : store.dict[store.codes[k]![i]];
+}
+
+/** Per import: each stored field's sheet column and kind. */
+interface Layout {
+  cols: number[];
+  kinds: Kind[];
+  required: number[];
+  id: number;
+  size: number;
+  /** Per field, the last raw text read and its value: a household's rows repeat most cells. */
+  lastRaw: (string | undefined)[];
+  lastValue: string[];
+}
+const layouts = new WeakMap<RowStore, Layout>();
+function layoutOf(store: RowStore, columns: Map<FieldKey, number>): Layout {
+  let l = layouts.get(store);
+  if (!l) {
+    const k = (f: FieldKey) => store.column.get(f) ?? -1;
+    l = {
+      cols: store.fields.map((f) => columns.get(f)!),
+      kinds: store.fields.map(kindOf),
+      required: REQUIRED.map(k).filter((x) => x >= 0),
+      id: k('idNumber'),
+      size: k('size'),
+      lastRaw: store.fields.map(() => undefined),
+      lastValue: store.fields.map(() => ''),
+    };
+    layouts.set(store, l);
+  }
+  return l;
+}
+
+function put(store: RowStore, k: number, index: number, value: string): void {
+  const t = store.texts[k];
+  if (t) t[index] = value;
+  else store.codes[k]![index] = codeOf(store, value);
+}
+
+const scratch: string[] = [];
+const cur = { row: 0, issues: [] as Issue[], hasError: false };
+function add(f: FieldKey, sev: Issue['severity'], rule: string, key: string, params?: Record<string, string | number>): void {
+  cur.issues.push(issue(cur.row, f, sev, rule, key, params));
+  if (sev === 'error') cur.hasError = true;
+}
+/** A parsed value's canonical text; an unreadable one is reported and stored as '' (its row has an error and is never written). */
+function take<T>(f: FieldKey, p: Parsed<T>, rule: string, show: (v: T) => string): string {
+  if (p.ok) return intern(show(p.value));
+  add(f, 'error', rule, p.key, p.params);
+  return '';
+}
+const str = (v: number | string | null) => (v === null ? '' : String(v));
+const same = (x: string) => x;
+
+/**
+ * Reads one sheet row into the store and returns its index there, or -1 for a row without any
+ * value (nothing stored). `columns` maps the store's fields, in the same order, to sheet columns.
+ */
 export function readRow(
   rowNumber: number,
   cells: SheetCell[],
@@ -62,52 +206,94 @@ export function readRow(
   codes: Map<string, Set<string>>,
   today: Date,
   issues: Issue[],
-): RowRecord | null {
-  const raw = (f: FieldKey) => cellText(cells[columns.get(f) ?? -1]);
+  store: RowStore,
+): number {
+  const { cols, kinds, required, id, size, lastRaw, lastValue } = layoutOf(store, columns);
+  const fields = store.fields;
+  const texts = scratch; // only used during this call
+  texts.length = fields.length;
   let empty = true;
-  for (const [, i] of columns) if (cellText(cells[i]).trim() !== '') empty = false;
-  if (empty) return null;
-
-  const values: Values = blankValues();
-  let hasError = false;
-  const add = (f: FieldKey, sev: Issue['severity'], rule: string, key: string, params?: Record<string, string | number>) => {
-    issues.push(issue(rowNumber, f, sev, rule, key, params));
-    if (sev === 'error') hasError = true;
-  };
-  const take = <T>(f: FieldKey, p: Parsed<T>, rule: string, show: (v: T) => string) => {
-    if (p.ok) values[f] = intern(show(p.value));
-    else add(f, 'error', rule, p.key, p.params);
-  };
-  const str = (v: number | string | null) => (v === null ? '' : String(v));
-
-  for (const [f] of columns) {
-    const v = raw(f);
-    if (TEXT_FIELDS.includes(f)) values[f] = UNIQUE_FIELDS.has(f) ? own(cleanText(v)) : intern(cleanText(v));
-    else if (CODE_FIELDS.includes(f)) values[f] = own(cleanCode(v));
-    else if (f === 'income') take(f, parseYuanToFen(v), 'MONEY', str);
-    else if (f === 'workMonths') take(f, parseMonths(v), 'MONTHS', str);
-    else if (f === 'exitYear' || f === 'identifiedYear') {
-      const c = cells[columns.get(f)!];
-      take(f, parseYear(v, c?.kind === 'number' ? c.number : undefined), 'YEAR', str);
-    } else if (f === 'insured' || f === 'dangerousHouse' || f === 'waterSafe' || f === 'waterDifficult') take(f, parseYesNo(v), 'YES_NO', (x) => x);
-    else if (FIELD[f].list) {
-      const code = intern(cleanCode(v));
-      values[f] = code;
-      const known = codes.get(FIELD[f].list!);
-      if (code !== '' && known && !known.has(code)) add(f, 'warning', 'UNKNOWN_CODE', 'roster.row.unknownCode', { field: FIELD[f].header, value: v });
-    }
+  for (let k = 0; k < fields.length; k++) {
+    const t = cellText(cells[cols[k]]);
+    texts[k] = t;
+    if (empty && t.trim() !== '') empty = false;
   }
-  for (const f of ['householdNumber', 'name', 'idNumber', 'relation', 'township', 'village'] as FieldKey[]) {
-    if (columns.has(f) && raw(f).trim() === '') add(f, 'error', 'REQUIRED', 'roster.row.required', { field: FIELD[f].header });
+  if (empty) return -1;
+
+  reserve(store);
+  const index = store.length;
+  // The row being read: what add() and take() report to (module state, not closures made per row).
+  cur.row = rowNumber;
+  cur.issues = issues;
+  cur.hasError = false;
+
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k];
+    const v = texts[k];
+    const kind = kinds[k];
+    // The same text as this field's last cell (a household's rows repeat most cells): the same
+    // value, with no finding to report (only values read without one are remembered). A listed
+    // code is still checked against its list on every row.
+    if (v === lastRaw[k] && kind !== Kind.UniqueText && kind !== Kind.UniqueCode && kind !== Kind.Year && kind !== Kind.Other) {
+      const value = lastValue[k];
+      if (kind === Kind.Listed && value !== '') {
+        const known = codes.get(FIELD[f].list!);
+        if (known && !known.has(value)) add(f, 'warning', 'UNKNOWN_CODE', 'roster.row.unknownCode', { field: FIELD[f].header, value: v });
+      }
+      put(store, k, index, value);
+      continue;
+    }
+    let value = '';
+    const errorsBefore = cur.issues.length;
+    switch (kind) {
+      case Kind.Text:
+        value = cleanedOnce(cleanTexts, cleanText, v);
+        break;
+      case Kind.UniqueText:
+        value = own(cleanText(v));
+        break;
+      case Kind.Code:
+        value = cleanedOnce(cleanCodes, cleanCode, v);
+        break;
+      case Kind.UniqueCode:
+        value = own(cleanCode(v));
+        break;
+      case Kind.Money:
+        value = take(f, parseYuanToFen(v), 'MONEY', str);
+        break;
+      case Kind.Months:
+        value = take(f, parseMonths(v), 'MONTHS', str);
+        break;
+      case Kind.Year: {
+        const c = cells[cols[k]];
+        value = take(f, parseYear(v, c?.kind === 'number' ? c.number : undefined), 'YEAR', str);
+        break;
+      }
+      case Kind.YesNo:
+        value = take(f, parseYesNo(v), 'YES_NO', same);
+        break;
+      case Kind.Listed: {
+        value = cleanedOnce(cleanCodes, cleanCode, v);
+        const known = codes.get(FIELD[f].list!);
+        if (value !== '' && known && !known.has(value)) add(f, 'warning', 'UNKNOWN_CODE', 'roster.row.unknownCode', { field: FIELD[f].header, value: v });
+        break;
+      }
+    }
+    put(store, k, index, value);
+    if (cur.issues.length === errorsBefore || kind === Kind.Listed) {
+      lastRaw[k] = v;
+      lastValue[k] = value;
+    } else lastRaw[k] = undefined;
+  }
+  for (const k of required) {
+    if (texts[k].trim() === '') add(fields[k], 'error', 'REQUIRED', 'roster.row.required', { field: FIELD[fields[k]].header });
   }
 
   // ID number: full-width digits, spaces and a lower-case x are normalised; 15 digits upgraded.
   let idNumber = '';
-  let birthDate = '';
-  let gender = '';
-  const idCell = cells[columns.get('idNumber') ?? -1];
-  const idRaw = raw('idNumber');
-  if (idRaw.trim() !== '') {
+  if (id >= 0 && texts[id].trim() !== '') {
+    const idRaw = texts[id];
+    const idCell = cells[cols[id]];
     if (idCell?.kind === 'number' && (idCell.number ?? 0) > 1e15) {
       add('idNumber', 'error', 'ID_NUMERIC', 'roster.row.idNumeric', { value: idRaw });
     } else {
@@ -115,19 +301,22 @@ export function readRow(
       if (!parsed.ok) add('idNumber', 'error', 'ID_INVALID', `id.${parsed.problem}`);
       else {
         idNumber = own(parsed.info.value);
-        birthDate = parsed.info.birthDate;
-        gender = parsed.info.gender;
         if (parsed.info.upgraded) add('idNumber', 'warning', 'ID_UPGRADED', 'roster.row.idUpgraded', { value: idNumber });
       }
     }
+    store.texts[id]![index] = idNumber;
   }
-  values.idNumber = idNumber;
 
   let statedSize: number | null = null;
-  if (columns.has('size')) {
-    const p = parseCount(raw('size'));
+  if (size >= 0) {
+    const p = parseCount(texts[size]);
     if (p.ok) statedSize = p.value;
     else add('size', 'warning', 'COUNT', p.key, p.params);
   }
-  return { row: rowNumber, householdNumber: values.householdNumber ?? '', values, idNumber, birthDate, gender, statedSize, hasError };
+  store.row[index] = rowNumber;
+  store.statedSize[index] = statedSize ?? -1;
+  store.length++;
+  if (cur.hasError) store.errors.add(index);
+  cur.issues = [];
+  return index;
 }

@@ -78,7 +78,7 @@ const pending = new Map<string, Pending>();
 export interface PreviewResult {
   token: string;
   mapping: Mapping;
-  plan: Omit<ImportPlan, 'households'>;
+  plan: Omit<ImportPlan, 'households' | 'rows'>;
 }
 
 export async function previewImport(ctx: Ctx, file: string, opts: ImportOptions = {}): Promise<PreviewResult> {
@@ -109,7 +109,7 @@ export async function previewImport(ctx: Ctx, file: string, opts: ImportOptions 
     const token = ctx.newId();
     pending.clear(); // one preview at a time: a new one replaces the last
     pending.set(token, { plan, stamp, path: file, sheet, headerRow: mapping.headerRow });
-    const { households: _omit, ...summary } = plan;
+    const { households: _h, rows: _r, ...summary } = plan;
     return { token, mapping, plan: summary };
   });
 }

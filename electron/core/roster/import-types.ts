@@ -30,24 +30,43 @@ export interface Issue {
 /** Canonical text values of one household or person, as the importer compares them. */
 export type Values = Partial<Record<FieldKey, string>>;
 
-export interface PlannedPerson {
-  row: number;
-  values: Values; // person-level fields, canonical
-  idNumber: string;
-  birthDate: string;
-  gender: string;
+/**
+ * The file's rows as the planner keeps them until the commit, column by column and without an
+ * object per row: a field with one value per person (name, ID number, person number, phones)
+ * as strings; every other field, whose values repeat (township, village, codes, years, money),
+ * as indexes into one dictionary, in typed arrays outside the JavaScript heap. A county of a
+ * million persons then holds a few strings per person and little for the garbage collector.
+ */
+export interface RowStore {
+  fields: FieldKey[];
+  column: Map<FieldKey, number>;
+  /** How many rows are stored (the typed arrays may be longer). */
+  length: number;
+  /** Per field: the strings of a one-per-person field, else null. The ID number is the normalised one. */
+  texts: (string[] | null)[];
+  /** Per field: for a repeating field, each row's value as an index into `dict`, else null. */
+  codes: (Int32Array | null)[];
+  dict: string[];
+  dictIndex: Map<string, number>;
+  /** The sheet row number of each stored row. */
+  row: Int32Array;
+  /** The household size the row states (人数), -1 when none. */
+  statedSize: Int32Array;
+  /** Stored rows with an error of their own. */
+  errors: Set<number>;
 }
 
 export interface PlannedHousehold {
   number: string;
   firstRow: number;
-  rows: number[];
   townshipId: string;
   villageName: string;
-  values: Values; // household-level fields, canonical
-  members: PlannedPerson[];
+  /** The members' stored rows, in file order; the household's own fields come from the first. */
+  members: number[];
   action: 'add' | 'update' | 'unchanged';
   existingId?: string;
+  /** No member is registered yet anywhere: the commit inserts without looking for conflicts. */
+  allNew: boolean;
 }
 
 export interface Counts {
@@ -62,6 +81,8 @@ export interface ImportPlan {
   sheetRows: number;
   /** The fields the file maps: only these are written on update. */
   fields: FieldKey[];
+  /** The accepted and rejected rows' values (kept for the commit, never sent to the screen). */
+  rows: RowStore;
   households: PlannedHousehold[];
   newVillages: { townshipId: string; townshipName: string; name: string }[];
   householdCounts: Counts;

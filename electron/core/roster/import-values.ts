@@ -28,9 +28,17 @@ const REC = '\u001e';
 export function signature(household: Values, members: Values[], fields: readonly FieldKey[]): string {
   const hf = householdFields(fields);
   const pf = personFields(fields);
+  return signatureOf(
+    hf.map((f) => household[f] ?? ''),
+    members.map((m) => pf.map((f) => m[f] ?? '')),
+  );
+}
+
+/** The same digest from the values already in field order (householdFields, then personFields per member). */
+export function signatureOf(household: readonly string[], members: readonly (readonly string[])[]): string {
   const h = createHash('sha1');
-  h.update(hf.map((f) => household[f] ?? '').join(SEP));
-  for (const m of members) h.update(REC + pf.map((f) => m[f] ?? '').join(SEP));
+  h.update(household.join(SEP));
+  for (const m of members) h.update(REC + m.join(SEP));
   return h.digest('base64');
 }
 

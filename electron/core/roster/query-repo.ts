@@ -6,7 +6,8 @@ import { normalizeIdNumber, parseIdNumber } from '../../../shared/rules/id-numbe
 import { reverseId } from '../../../shared/roster/values';
 import type { RosterFilter, RosterQuery } from '../../../shared/domain/roster';
 
-type Q = SelectQueryBuilder<DB & { h: DB['household']; v: DB['village']; t: DB['township'] }, 'h' | 'v' | 't', object>;
+/** A query over households (alone, or joined with more): the filter only needs `h`. */
+type HQ = SelectQueryBuilder<DB & { h: DB['household'] }, 'h', object>;
 
 /** What a search text is: a full ID, the last digits of one, a phone, a household number, or a name. */
 export function classifyText(raw: string): { kind: 'idNumber' | 'idSuffix' | 'phone' | 'household' | 'name'; value: string } | null {
@@ -41,9 +42,17 @@ function personMatch(eb: ExpressionBuilder<DB, 'person'>, c: NonNullable<ReturnT
   }
 }
 
-function applyFilter(q: Q, f: RosterFilter): Q {
-  if (f.townshipId) q = q.where('t.id', '=', f.townshipId);
-  if (f.villageId) q = q.where('v.id', '=', f.villageId);
+/**
+ * A township's households are one range of `sort_key` (it starts with the township code and
+ * char(1)): the filter and the list's order then walk one index.
+ */
+const inTownship = (townshipId: string) =>
+  sql<boolean>`h.sort_key > (SELECT code FROM township WHERE id = ${townshipId}) || char(1) AND h.sort_key < (SELECT code FROM township WHERE id = ${townshipId}) || char(2)`;
+
+function applyFilter<Q>(query: Q, f: RosterFilter): Q {
+  let q = query as unknown as HQ;
+  if (f.townshipId) q = q.where(inTownship(f.townshipId));
+  if (f.villageId) q = q.where('h.village_id', '=', f.villageId);
   if (f.status) q = q.where('h.status', '=', f.status);
   if (f.attribute) q = q.where('h.attribute', '=', f.attribute);
   if (f.mainCause) q = q.where('h.main_cause', '=', f.mainCause);
@@ -57,58 +66,75 @@ function applyFilter(q: Q, f: RosterFilter): Q {
       eb.or([eb.and([eb('h.phone', '<>', ''), eb('h.phone', '=', c.value)]), eb('h.id', 'in', eb.selectFrom('person').select('household_id').where((pb) => personMatch(pb, c)))]),
     );
   else if (c) q = q.where('h.id', 'in', (eb) => eb.selectFrom('person').select('household_id').where((pb) => personMatch(pb, c)));
-  return q;
+  return q as unknown as Q;
 }
 
-function base(db: Conn): Q {
-  return db
-    .selectFrom('household as h')
-    .innerJoin('village as v', 'v.id', 'h.village_id')
-    .innerJoin('township as t', 't.id', 'v.township_id') as unknown as Q;
+/** Households alone: counting and ordering need no join (a household's village always exists, foreign keys are on). */
+function households(db: Conn): HQ {
+  return db.selectFrom('household as h') as unknown as HQ;
 }
 
 const INCOME = sql<number | null>`coalesce((SELECT (i.production_fen + i.wage_fen + i.property_fen + i.transfer_fen - i.cost_fen) / max(h.size, 1)
       FROM income i WHERE i.household_id = h.id ORDER BY i.year DESC LIMIT 1), h.reported_income_fen)`;
 
 export async function countRoster(db: Conn, f: RosterFilter): Promise<number> {
-  return Number((await applyFilter(base(db), f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number((await applyFilter(households(db), f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/** The list's order for a query's sort column (the default: township, village, group, number). */
+function ordered<Q>(query: Q, q: Pick<RosterQuery, 'sort' | 'desc'>): Q {
+  let o = query as unknown as HQ;
+  const dir = q.desc ? 'desc' : 'asc';
+  switch (q.sort ?? 'village') {
+    case 'number':
+      return o.orderBy('h.number', dir) as unknown as Q;
+    case 'head':
+      o = o.orderBy('h.head_name', dir);
+      break;
+    case 'size':
+      o = o.orderBy('h.size', dir);
+      break;
+    case 'status':
+      o = o.orderBy('h.status', dir);
+      break;
+    case 'exitYear':
+      o = o.orderBy('h.exit_year', dir);
+      break;
+    case 'income':
+      o = o.orderBy(INCOME, dir);
+      break;
+    default:
+      // township code, village code, group, number: one indexed column (migration 0007).
+      return o.orderBy('h.sort_key', dir) as unknown as Q;
+  }
+  return o.orderBy('h.number') as unknown as Q;
 }
 
 /** One page of the household ids the filter selects, in the list's order (found on plain columns). */
 export async function orderedIds(db: Conn, q: RosterQuery, offset: number, limit: number): Promise<string[]> {
-  let ordered = applyFilter(base(db), q).select('h.id');
-  const dir = q.desc ? 'desc' : 'asc';
-  switch (q.sort ?? 'village') {
-    case 'number':
-      ordered = ordered.orderBy('h.number', dir);
-      break;
-    case 'head':
-      ordered = ordered.orderBy('h.head_name', dir).orderBy('h.number');
-      break;
-    case 'size':
-      ordered = ordered.orderBy('h.size', dir).orderBy('h.number');
-      break;
-    case 'status':
-      ordered = ordered.orderBy('h.status', dir).orderBy('h.number');
-      break;
-    case 'exitYear':
-      ordered = ordered.orderBy('h.exit_year', dir).orderBy('h.number');
-      break;
-    case 'income':
-      ordered = ordered.orderBy(INCOME, dir).orderBy('h.number');
-      break;
-    default:
-      ordered = ordered.orderBy('t.code', dir).orderBy('v.code', dir).orderBy('h.group_name', dir).orderBy('h.number', dir);
-  }
-  return (await ordered.limit(limit).offset(offset).execute()).map((r) => r.id);
+  return (await ordered(applyFilter(households(db), q), q).select('h.id').limit(limit).offset(offset).execute()).map((r) => r.id);
 }
 
-/** The list's columns for these households (one page), in the given order. */
-export async function pageRows(db: Conn, ids: string[], today: string) {
-  if (ids.length === 0) return [];
-  const rows = await base(db)
-    .where('h.id', 'in', ids)
-    .select([      'h.id',
+/**
+ * One page of the list with its columns, in one statement: the page's households are found in
+ * the list's order on plain columns (one index walk for the default order, no joins, nothing
+ * computed for the rows skipped by the offset), then joined and computed for those rows only.
+ * Left joins, so that a household whose village is gone (foreign keys off at some time) still shows.
+ */
+export async function pageRows(db: Conn, q: RosterQuery, today: string) {
+  const page = ordered(applyFilter(households(db), q), q)
+    .select(sql<number>`h.rowid`.as('rid'))
+    .limit(q.limit)
+    .offset(q.offset);
+  const rows = db
+    .selectFrom(page.as('pg'))
+    // CROSS JOIN keeps the page as SQLite's outer loop, so the rows come out in the page's order.
+    .crossJoin('household as h')
+    .leftJoin('village as v', 'v.id', 'h.village_id')
+    .leftJoin('township as t', 't.id', 'v.township_id')
+    .where(sql`h.rowid`, '=', sql.ref('pg.rid'))
+    .select([
+      'h.id',
       'h.number',
       't.name as township_name',
       'v.name as village_name',
@@ -126,14 +152,16 @@ export async function pageRows(db: Conn, ids: string[], today: string) {
         WHERE p.household_id = h.id AND (p.end_date IS NULL OR p.end_date >= ${today})), '')`.as('cadres'),
       INCOME.as('income'),
       sql<number>`(SELECT count(*) FROM quality_result r WHERE r.household_id = h.id)`.as('flags'),
-    ])
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)!);
+    ]);
+  return rows.execute();
 }
 
 export async function rosterTotals(db: Conn, f: RosterFilter, exited: string[], cancelled: string) {
-  const rows = await applyFilter(base(db), f)
+  const joined = db
+    .selectFrom('household as h')
+    .innerJoin('village as v', 'v.id', 'h.village_id')
+    .innerJoin('township as t', 't.id', 'v.township_id');
+  const rows = await applyFilter(joined, f)
     .select([
       'v.id as village_id',
       'v.name as village_name',

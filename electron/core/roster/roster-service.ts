@@ -13,15 +13,14 @@ export const CODE_LISTS = ['cause', 'attribute', 'status', 'monitorType', 'relat
 
 export async function queryRoster(ctx: Ctx, query: RosterQuery): Promise<RosterPage> {
   const total = await q.countRoster(ctx.db.kysely, query);
-  const ids = await q.orderedIds(ctx.db.kysely, query, query.offset, query.limit);
-  const rows = await q.pageRows(ctx.db.kysely, ids, ctx.now().toISOString().slice(0, 10));
+  const rows = await q.pageRows(ctx.db.kysely, query, ctx.now().toISOString().slice(0, 10));
   return {
     total,
     rows: rows.map((r) => ({
       id: r.id,
       number: r.number,
-      townshipName: r.township_name,
-      villageName: r.village_name,
+      townshipName: r.township_name ?? '',
+      villageName: r.village_name ?? '',
       groupName: r.group_name,
       headName: r.head_name,
       headIdNumber: r.head_id,

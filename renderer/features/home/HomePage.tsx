@@ -4,6 +4,8 @@ import type { AppStatus } from '@shared/domain/app';
 import type { OrgCounts } from '@shared/domain/org';
 import { useCall } from '../../api/client';
 import { go } from '../../app/route';
+import { LedgerCards } from './LedgerCards';
+import { LatestRankingCard } from '../inspection/LatestRankingCard';
 
 const TILES: { key: keyof OrgCounts; tab: string }[] = [
   { key: 'townships', tab: 'townships' },
@@ -51,6 +53,8 @@ export function HomePage({ status }: { status: AppStatus }) {
   return (
     <Stack>
       <Title order={2}>{t('home.welcome', { county: status.county?.name })}</Title>
+      <LedgerCards />
+      <LatestRankingCard />
       <Title order={4} c="dimmed">
         {t('roster:home.title')}
       </Title>

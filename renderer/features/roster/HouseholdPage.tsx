@@ -15,13 +15,15 @@ import { IncomeSection } from './IncomeSection';
 import { MeasureSection } from './MeasureSection';
 import { PairingSection } from './PairingSection';
 import { StatusModal } from './StatusModal';
-import { useRuleTitle } from './QualityPanel';
+import { useDetailText, useRuleTitle } from './QualityPanel';
+import { PdfCardsButton } from './PdfExport';
 
 type Member = HouseholdDetail['members'][number];
 
 export function HouseholdPage({ id }: { id: string }) {
   const { t, lang } = useRosterT();
   const ruleTitle = useRuleTitle();
+  const detail = useDetailText();
   const q = useCall('roster.household.get', { id });
   const [fresh, setFresh] = useState<HouseholdDetail | undefined>(undefined);
   useEffect(() => setFresh(undefined), [q.data]);
@@ -71,6 +73,7 @@ export function HouseholdPage({ id }: { id: string }) {
             <Button variant="light" onClick={() => setChangingStatus(true)}>
               {t('household.changeStatus')}
             </Button>
+            <PdfCardsButton householdId={h.id} />
             <ConfirmDelete
               name={t('household.deleteName', { number: h.number, head: h.headName })}
               label={t('household.delete')}
@@ -140,7 +143,7 @@ export function HouseholdPage({ id }: { id: string }) {
                 </Badge>
                 <Text size="sm">
                   <b>{ruleTitle(f.rule, f.title)}</b>
-                  {f.detail ? `${lang === 'en' ? ': ' : '：'}${f.detail}` : ''}
+                  {f.detail ? `${lang === 'en' ? ': ' : '：'}${detail(f)}` : ''}
                 </Text>
               </Group>
             ))}

@@ -2,7 +2,8 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
-import type { QualityResult, QualityRuleSummary } from '@shared/domain/roster';
+import type { MessageRef, QualityResult, QualityRuleSummary } from '@shared/domain/roster';
+import { formatMessage } from '@shared/i18n/messages';
 import { QUALITY_RULES_NOT_RUN, qualityRule } from '@shared/roster/quality-rules';
 import { call, useCall } from '../../api/client';
 import { notifyError } from '../../ui/notify';
@@ -17,6 +18,13 @@ type Pick = { rule?: string; townshipId?: string; label: string } | null;
 export function useRuleTitle() {
   const { lang } = useRosterT();
   return (code: string, fallback: string) => (lang === 'en' ? (qualityRule(code)?.titleEn ?? fallback) : fallback);
+}
+
+/** A finding's details in the user's language, from their message keys (the stored Chinese text when there are none). */
+export function useDetailText() {
+  const lang = useRosterT().lang === 'en' ? 'en' : 'zh-CN';
+  return (f: { detail: string; details: MessageRef[] }) =>
+    f.details.length === 0 ? f.detail : f.details.map((d) => formatMessage(d.key, d.params, lang)).join(lang === 'en' ? '; ' : '；');
 }
 
 export function QualityPanel({ onRan, onFilter }: { onRan: () => void; onFilter: (rule: string) => void }) {
@@ -137,6 +145,7 @@ export function QualityPanel({ onRan, onFilter }: { onRan: () => void; onFilter:
 function Results({ picked }: { picked: NonNullable<Pick> }) {
   const { t } = useRosterT();
   const title = useRuleTitle();
+  const detail = useDetailText();
   const [page, setPage] = useState(1);
   const results = useCall('roster.check.results', { rule: picked.rule, townshipId: picked.townshipId, offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
   return (
@@ -169,7 +178,7 @@ function Results({ picked }: { picked: NonNullable<Pick> }) {
           { accessor: 'headName', title: t('col.head'), width: 90 },
           { accessor: 'place', title: t('col.village'), width: 160, render: (r) => `${r.townshipName} ${r.villageName}` },
           ...(picked.rule ? [] : [{ accessor: 'title', title: t('quality.rule'), width: 180, render: (r: QualityResult) => title(r.rule, r.title) }]),
-          { accessor: 'detail', title: t('quality.detail') },
+          { accessor: 'detail', title: t('quality.detail'), render: (r) => detail(r) },
         ]}
       />
     </Paper>

@@ -7,6 +7,7 @@ import { go } from '../../app/route';
 import { errorText } from '../../i18n';
 import { useRosterT } from './common';
 import { ExportButton } from './ExportButton';
+import { PdfCardsButton, PdfRosterButton } from './PdfExport';
 import { HouseholdForm } from './HouseholdForm';
 import { ImportWizard } from './ImportWizard';
 import { QualityPanel } from './QualityPanel';
@@ -69,6 +70,8 @@ function RosterPage({ tab }: { tab: Tab }) {
             {t('import.button')}
           </Button>
           <ExportButton filter={filter} disabled={!totals.data?.households} />
+          <PdfRosterButton filter={filter} disabled={!totals.data?.households} />
+          {filter.villageId && totals.data?.households ? <PdfCardsButton villageId={filter.villageId} /> : null}
         </Group>
       </Group>
       <Tabs value={tab} onChange={(v) => v && go(v === 'list' ? 'roster' : `roster/${v}`)} keepMounted={false}>

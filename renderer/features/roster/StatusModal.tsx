@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import type { HouseholdDetail } from '@shared/domain/roster';
 import { call } from '../../api/client';
 import { FormModal, useLiveForm, useSaver } from '../../ui/forms';
+import { errorText } from '../../i18n';
 import { StatusBadge, today, useCodes, useRosterT } from './common';
 
 interface StatusValues extends Record<string, unknown> {
@@ -16,11 +17,18 @@ interface StatusValues extends Record<string, unknown> {
 export function StatusModal({ h, onClose, onSaved }: { h: HouseholdDetail; onClose: () => void; onSaved: (h: HouseholdDetail) => void }) {
   const { t } = useRosterT();
   const codes = useCodes();
+  // The service refuses a change dated before the latest entry; say so before the round trip.
+  const latest = h.history.reduce<string | null>((m, s) => (m === null || s.effectiveDate > m ? s.effectiveDate : m), null);
   const form = useLiveForm<StatusValues>({
-    initialValues: { status: h.status || null, monitorType: h.monitorType || null, effectiveDate: today(), note: '' },
+    initialValues: { status: h.status || null, monitorType: h.monitorType || null, effectiveDate: latest && latest > today() ? latest : today(), note: '' },
     validate: {
       status: (v, values) => (!v ? t('form.required') : v === h.status && (values.monitorType ?? '') === h.monitorType ? t('status.unchanged') : null),
-      effectiveDate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : t('status.dateNeeded')),
+      effectiveDate: (v) =>
+        !/^\d{4}-\d{2}-\d{2}$/.test(v)
+          ? t('status.dateNeeded')
+          : latest && v < latest
+            ? errorText({ code: 'VALIDATION', key: 'household.statusBeforeLatest', params: { date: latest, given: v } })
+            : null,
     },
   });
   const saved = useRef<HouseholdDetail | null>(null);

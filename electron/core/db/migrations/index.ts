@@ -4,7 +4,11 @@ import { m0003 } from './0003-roster';
 import { m0004 } from './0004-code-lists';
 import { m0005 } from './0005-quality';
 import { m0006 } from './0006-roster-order';
+import { m0007 } from './0007-roster-sort-key';
+import { m0008 } from './0008-wallchart';
+import { m0009 } from './0009-inspection';
+import { m0010 } from './0010-ledger';
 
 /** Every migration, in order. A shipped migration is never edited: add a new one. */
-export const migrations = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const migrations = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

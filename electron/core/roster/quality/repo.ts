@@ -4,6 +4,7 @@
  * the stored results in one transaction, and reading them back for the summary and the list.
  */
 import type Sqlite from 'better-sqlite3';
+import type { MessageRef } from '../../../../shared/domain/roster';
 
 export interface HouseholdRow {
   id: string;
@@ -171,6 +172,7 @@ export interface ResultInsert {
   householdId: string;
   rule: string;
   detail: string;
+  details: MessageRef[];
 }
 
 export interface RunRecord {
@@ -186,11 +188,11 @@ export interface RunRecord {
  */
 export function replaceResults(raw: Sqlite.Database, rows: ResultInsert[], run: RunRecord): void {
   const insert = raw.prepare(
-    'INSERT INTO quality_result (household_id, rule, detail, created_at) SELECT @id, @rule, @detail, @at WHERE EXISTS (SELECT 1 FROM household WHERE id = @id)',
+    'INSERT INTO quality_result (household_id, rule, detail, details, created_at) SELECT @id, @rule, @detail, @details, @at WHERE EXISTS (SELECT 1 FROM household WHERE id = @id)',
   );
   raw.transaction(() => {
     raw.prepare('DELETE FROM quality_result').run();
-    for (const r of rows) insert.run({ id: r.householdId, rule: r.rule, detail: r.detail, at: run.ranAt });
+    for (const r of rows) insert.run({ id: r.householdId, rule: r.rule, detail: r.detail, details: JSON.stringify(r.details), at: run.ranAt });
     raw
       .prepare(
         `INSERT INTO quality_run (id, ran_at, ran_by, households, duration_ms) VALUES (1, @ranAt, @ranBy, @households, @durationMs)
@@ -232,6 +234,8 @@ export interface ResultRow {
   household_id: string;
   rule: string;
   detail: string;
+  /** JSON: MessageRef[] */
+  details: string;
   household_number: string;
   head_name: string;
   village_name: string | null;
@@ -263,7 +267,7 @@ export function resultsPage(raw: Sqlite.Database, f: ResultFilter): { total: num
   const total = raw.prepare(`SELECT count(*) ${from}`).pluck().get(args) as number;
   const rows = raw
     .prepare(
-      `SELECT r.household_id, r.rule, r.detail, h.number AS household_number, h.head_name, v.name AS village_name, t.name AS township_name
+      `SELECT r.household_id, r.rule, r.detail, r.details, h.number AS household_number, h.head_name, v.name AS village_name, t.name AS township_name
        ${from} ORDER BY t.code, v.code, h.number, r.rule LIMIT @limit OFFSET @offset`,
     )
     .all(args) as ResultRow[];

@@ -8,7 +8,7 @@
 import type { Ctx } from '../../context';
 import { formatMessage } from '../../../../shared/i18n/messages';
 import { QUALITY_RULES } from '../../../../shared/roster/quality-rules';
-import type { QualityResult, QualitySummary } from '../../../../shared/domain/roster';
+import type { MessageRef, QualityResult, QualitySummary } from '../../../../shared/domain/roster';
 import { assemble, canonicalId, envOf, holdersFrom, idSpellings, todayOf } from './facts';
 import { findings, groupFindings, toFlag } from './evaluate';
 import * as repo from './repo';
@@ -43,7 +43,7 @@ export async function runChecks(ctx: Ctx, opts: RunOptions = {}): Promise<Qualit
     const chunk = repo.loadChunk(raw, after, CHUNK, today.iso);
     if (chunk.households.length === 0) break;
     for (const h of assemble(chunk, today)) {
-      for (const g of groupFindings(findings(h, env))) rows.push({ householdId: h.id, rule: g.rule, detail: g.detail });
+      for (const g of groupFindings(findings(h, env))) rows.push({ householdId: h.id, rule: g.rule, detail: g.detail, details: g.details });
     }
     after = chunk.households[chunk.households.length - 1].id;
     done += chunk.households.length;
@@ -71,6 +71,16 @@ export async function checkSummary(ctx: Ctx): Promise<QualitySummary> {
   };
 }
 
+/** Stored message keys; an unreadable value (never written by this app) reads as none. */
+function parseDetails(json: string): MessageRef[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((d): d is MessageRef => typeof d?.key === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface ResultQuery {
   rule?: string;
   townshipId?: string;
@@ -86,7 +96,7 @@ export async function checkResults(ctx: Ctx, q: ResultQuery): Promise<{ total: n
   return {
     total: page.total,
     rows: page.rows.map((r) => {
-      const flag = toFlag(r.rule, r.detail);
+      const flag = toFlag(r.rule, r.detail, parseDetails(r.details));
       return {
         rule: r.rule,
         title: flag.title,
@@ -97,6 +107,7 @@ export async function checkResults(ctx: Ctx, q: ResultQuery): Promise<{ total: n
         villageName: r.village_name ?? '',
         townshipName: r.township_name ?? formatMessage('quality.township.unknown'),
         detail: r.detail,
+        details: flag.details,
       };
     }),
   };

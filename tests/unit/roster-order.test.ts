@@ -1,0 +1,168 @@
+/**
+ * The roster list's order and filters over `household.sort_key` (migration 0007): the key stays
+ * right when a household moves or is renumbered, when a village's or township's code changes and
+ * on import; the default order, the township filter and every other sort column give the same
+ * households in the same order as the plain joined query they replace.
+ */
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, idNumber, tempDir, xinshaoApp } from './helpers/app';
+import type { HouseholdInput } from '../../shared/ipc/contract-roster';
+import type { RosterSortColumn } from '../../shared/domain/roster';
+import { countyRows } from '../support/synthetic-county';
+import { writeRosterXlsx } from '../support/roster-xlsx';
+import { commitImport, previewImport } from '../../electron/core/roster/import-service';
+import { SORT_KEY_SQL } from '../../electron/core/db/migrations/0007-roster-sort-key';
+
+afterEach(cleanup);
+
+type T = Awaited<ReturnType<typeof xinshaoApp>>;
+
+function member(name: string, id: string, relation: string) {
+  return { number: '', name, idNumber: id, relation, ethnicity: '汉族', education: '小学', schoolStatus: '非在校生', health: '健康', skill: '普通劳动力', workStatus: '', workMonths: null, insured: '是' as const, phone: '' };
+}
+
+let seq = 0;
+function household(villageId: string, number: string, groupName: string, head: string): HouseholdInput {
+  seq++;
+  return {
+    number,
+    villageId,
+    groupName,
+    attribute: '一般贫困户',
+    mainCause: '因病',
+    secondaryCauses: [],
+    identifiedYear: 2014,
+    status: '未脱贫',
+    monitorType: '',
+    plannedExitYear: null,
+    exitYear: null,
+    dangerousHouse: '否',
+    waterSafe: '是',
+    waterDifficult: '否',
+    phone: '',
+    members: [member(head, idNumber('19650203', String(seq % 100).padStart(2, '0'), 1, `4305${String(10 + Math.floor(seq / 100)).padStart(2, '0')}`), '户主')],
+  };
+}
+
+/** The order the list had before sort_key: the joined query, township code, village code, group, number. */
+function joinedOrder(t: T, townshipId?: string): string[] {
+  return t.app.db.raw
+    .prepare(
+      `SELECT h.number FROM household h JOIN village v ON v.id = h.village_id JOIN township t ON t.id = v.township_id
+       WHERE ? IS NULL OR t.id = ? ORDER BY t.code, v.code, h.group_name, h.number`,
+    )
+    .pluck()
+    .all(townshipId ?? null, townshipId ?? null) as string[];
+}
+
+async function listed(t: T, q: { townshipId?: string; villageId?: string; sort?: RosterSortColumn; desc?: boolean } = {}): Promise<string[]> {
+  const page = await t.call('roster.query', { offset: 0, limit: 1000, ...q });
+  expect(page.rows).toHaveLength(page.total);
+  return page.rows.map((r) => r.number);
+}
+
+/** Every household's stored key equals the key computed afresh from its village and township. */
+function keysAreRight(t: T): void {
+  const wrong = t.app.db.raw.prepare(`SELECT number, sort_key, ${SORT_KEY_SQL} AS fresh FROM household WHERE sort_key IS NOT (${SORT_KEY_SQL})`).all();
+  expect(wrong).toEqual([]);
+}
+
+async function smallCounty() {
+  const t = await xinshaoApp();
+  const a = t.byCode('430522100');
+  const b = t.byCode('430522101');
+  const v = async (townshipId: string, code: string, name: string) => (await t.call('org.villages.save', { townshipId, code, name, isPoor: true, population: 800 })).id;
+  const a2 = await v(a.id, '430522100202', '红旗村');
+  const a1 = await v(a.id, '430522100201', '长青村');
+  const b1 = await v(b.id, '430522101201', '石门村');
+  // Saved out of order on purpose; groups "1组" < "2组", and numbers decide within a group.
+  await t.call('roster.household.save', household(b1, '4305221012010001', '1组', '王一'));
+  await t.call('roster.household.save', household(a2, '4305221002020002', '1组', '李二'));
+  await t.call('roster.household.save', household(a1, '4305221002010003', '2组', '张三'));
+  await t.call('roster.household.save', household(a1, '4305221002010001', '2组', '赵四'));
+  await t.call('roster.household.save', household(a1, '4305221002010009', '1组', '钱五'));
+  await t.call('roster.household.save', household(a2, '4305221002020001', '3组', '孙六'));
+  return { t, a, b, a1, a2, b1 };
+}
+
+describe('the roster order (sort_key)', () => {
+  it('lists township code, village code, group, number, both ways, like the joined query it replaces', async () => {
+    const { t, a } = await smallCounty();
+    keysAreRight(t);
+    const expected = ['4305221002010009', '4305221002010001', '4305221002010003', '4305221002020002', '4305221002020001', '4305221012010001'];
+    expect(joinedOrder(t)).toEqual(expected);
+    expect(await listed(t)).toEqual(expected);
+    expect(await listed(t, { desc: true })).toEqual([...expected].reverse());
+    // The township filter is a range of the key: exactly that township's households, in order.
+    expect(await listed(t, { townshipId: a.id })).toEqual(joinedOrder(t, a.id));
+    expect(await listed(t, { townshipId: a.id })).toHaveLength(5);
+    // Pages follow one another without gaps or repeats.
+    const p1 = await t.call('roster.query', { offset: 0, limit: 4, townshipId: a.id });
+    const p2 = await t.call('roster.query', { offset: 4, limit: 4, townshipId: a.id });
+    expect([...p1.rows, ...p2.rows].map((r) => r.number)).toEqual(joinedOrder(t, a.id));
+    expect([p1.total, p2.total]).toEqual([5, 5]);
+  });
+
+  it('keeps the key right when a household moves, is renumbered or regrouped, and when codes change', async () => {
+    const { t, a, b, a1, b1 } = await smallCounty();
+    // A household moves from 长青村 (酿溪镇) to 石门村 (严塘镇) and changes group.
+    const zhao = (await t.call('roster.query', { offset: 0, limit: 10, text: '4305221002010001' })).rows[0];
+    const detail = await t.call('roster.household.get', { id: zhao.id });
+    const moved = household(b1, detail.number, '0组', '赵四');
+    moved.members[0].idNumber = detail.members[0].idNumber;
+    await t.call('roster.household.save', { ...moved, id: zhao.id });
+    keysAreRight(t);
+    expect(await listed(t, { townshipId: b.id })).toEqual(['4305221002010001', '4305221012010001']);
+    expect(await listed(t)).toEqual(joinedOrder(t));
+
+    // A village's code changes: 长青村 becomes 208, after 红旗村 (202).
+    await t.call('org.villages.save', { id: a1, townshipId: a.id, code: '430522100208', name: '长青村', isPoor: true, population: 800 });
+    keysAreRight(t);
+    expect((await listed(t, { townshipId: a.id })).slice(0, 2)).toEqual(['4305221002020002', '4305221002020001']);
+    expect(await listed(t)).toEqual(joinedOrder(t));
+
+    // A township's code changes (written directly: the service only allows it for a township whose villages agree).
+    t.app.db.raw.prepare("UPDATE township SET code = '430522199' WHERE id = ?").run(a.id);
+    keysAreRight(t);
+    expect(await listed(t)).toEqual(joinedOrder(t));
+    expect((await listed(t)).at(-1)).toBe('4305221002010003'); // 酿溪镇 now sorts after 严塘镇
+    expect(await listed(t, { townshipId: a.id })).toEqual(joinedOrder(t, a.id));
+
+    // A household renumbered with plain SQL (any writer) gets its key from the trigger.
+    t.app.db.raw.prepare("UPDATE household SET number = '4305221002010000' WHERE number = '4305221002010003'").run();
+    keysAreRight(t);
+    expect(await listed(t)).toEqual(joinedOrder(t));
+  });
+
+  it('gives every other sort column the same order as before, with the household number breaking ties', async () => {
+    const { t } = await smallCounty();
+    const raw = t.app.db.raw;
+    raw.prepare("UPDATE household SET size = 3, exit_year = 2019, status = '已脱贫(享受政策)' WHERE number LIKE '%0001'").run();
+    raw.prepare("UPDATE household SET reported_income_fen = 350000 WHERE number LIKE '%0002' OR number LIKE '%0009'").run();
+    const cols: Record<string, string> = { number: 'h.number', head: 'h.head_name', size: 'h.size', status: 'h.status', exitYear: 'h.exit_year', income: 'h.reported_income_fen' };
+    for (const [sort, col] of Object.entries(cols)) {
+      for (const desc of [false, true]) {
+        const dir = desc ? 'DESC' : 'ASC';
+        const tie = sort === 'number' ? '' : ', h.number';
+        const expected = raw.prepare(`SELECT h.number FROM household h ORDER BY ${col} ${dir}${tie}`).pluck().all();
+        expect(await listed(t, { sort: sort as RosterSortColumn, desc }), `${sort} ${dir}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('writes the right key on import (given by the importer, so the triggers need not rewrite)', async () => {
+    const t = await xinshaoApp();
+    const file = path.join(tempDir(), 'county.xlsx');
+    await writeRosterXlsx(file, [...countyRows({ households: 120, seed: 3 })]);
+    const ctx = t.app.ctx();
+    // Without the insert trigger, so that the keys checked below are the importer's own.
+    t.app.db.raw.exec('DROP TRIGGER household_sort_insert');
+    const preview = await previewImport(ctx, file);
+    await commitImport(ctx, preview.token);
+    expect(t.count('household')).toBe(120);
+    keysAreRight(t);
+    expect(await listed(t)).toEqual(joinedOrder(t));
+    for (const tw of t.townships.slice(0, 4)) expect(await listed(t, { townshipId: tw.id }), tw.name).toEqual(joinedOrder(t, tw.id));
+  });
+});
