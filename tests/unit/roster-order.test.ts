@@ -5,6 +5,7 @@
  * households in the same order as the plain joined query they replace.
  */
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, idNumber, tempDir, xinshaoApp } from './helpers/app';
 import type { HouseholdInput } from '../../shared/ipc/contract-roster';
@@ -102,6 +103,19 @@ describe('the roster order (sort_key)', () => {
     const p2 = await t.call('roster.query', { offset: 4, limit: 4, townshipId: a.id });
     expect([...p1.rows, ...p2.rows].map((r) => r.number)).toEqual(joinedOrder(t, a.id));
     expect([p1.total, p2.total]).toEqual([5, 5]);
+  });
+
+  it('counts the filtered list afresh after every write, including writes from another connection', async () => {
+    const { t, a, a1 } = await smallCounty();
+    expect((await t.call('roster.query', { offset: 0, limit: 1, townshipId: a.id })).total).toBe(5);
+    expect((await t.call('roster.query', { offset: 0, limit: 1 })).total).toBe(6);
+    await t.call('roster.household.save', household(a1, '4305221002010010', '1组', '周七'));
+    expect((await t.call('roster.query', { offset: 0, limit: 1, townshipId: a.id })).total).toBe(6);
+    expect((await t.call('roster.query', { offset: 0, limit: 1 })).total).toBe(7);
+    const other = new Database(t.app.db.file);
+    other.prepare("DELETE FROM household WHERE number = '4305221002010010'").run();
+    other.close();
+    expect((await t.call('roster.query', { offset: 0, limit: 1, townshipId: a.id })).total).toBe(5);
   });
 
   it('keeps the key right when a household moves, is renumbered or regrouped, and when codes change', async () => {

@@ -5,7 +5,8 @@
  * numbers "— n —" at the foot, odd pages right and even pages left. Ranking tables per type, the
  * stated tie rule, top units praised and bottom units' leaders to be interviewed (约谈).
  */
-import { mm, renderPdf, type Content, type TableCell } from '../pdf/engine';
+import { mm, type Content, type TableCell } from '../pdf/engine';
+import { cnDate, docTableLayout, docTitle, heading, keepWith, officialPdf, para, signature, subHeading } from '../pdf/official-doc';
 import { missingChars } from '../pdf/fonts';
 import { AppError } from '../errors';
 import { points, topBottom } from '../../../shared/inspection/scoring';
@@ -22,11 +23,6 @@ export interface BulletinInput {
   topN: number;
 }
 
-const NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const cnDate = (d: string) => {
-  const [y, m, day] = d.split('-').map(Number);
-  return `${y}年${m}月${day}日`;
-};
 const names = (rows: RankedTarget[]) => rows.map((r) => r.name).join('、');
 
 export function bulletinTitle(r: RoundResults): string {
@@ -35,14 +31,11 @@ export function bulletinTitle(r: RoundResults): string {
 
 export function bulletinContent(b: BulletinInput): Content[] {
   const r = b.results;
-  const para = (text: string): Content => ({ text, leadingIndent: 32 });
-  const heading = (n: number, text: string): Content => ({ text: `${NUM[n]}、${text}`, font: 'Sans', bold: true, margin: [0, 8, 0, 2] });
-  const sub = (n: number, text: string): Content => ({ text: `（${NUM[n]}）${text}`, bold: true, margin: [0, 4, 0, 2] });
   const inspectors = b.groups.reduce((a, g) => a + g.inspectors.length, 0);
   const scope = r.rankings.map((k) => `${k.typeName} ${k.rows.length} 个`).join('、');
   const theme = r.round.theme ? `，围绕“${r.round.theme}”` : '';
   const content: Content[] = [
-    { text: bulletinTitle(r), font: 'Serif', bold: true, fontSize: 22, alignment: 'center', lineHeight: 1.3, margin: [0, 0, 0, 20] },
+    docTitle(bulletinTitle(r)),
     { text: '各乡镇人民政府，县直各有关单位，各驻村工作队：' },
     para(
       `${cnDate(r.round.periodStart)}至${cnDate(r.round.periodEnd)}，县脱贫攻坚领导小组办公室组织 ${b.groups.length} 个督查组${inspectors ? `（督查人员 ${inspectors} 名）` : ''}${theme}，对${scope}开展了督查考核。现将有关情况通报如下：`,
@@ -64,10 +57,8 @@ export function bulletinContent(b: BulletinInput): Content[] {
       ),
     );
   }
-  // A heading is kept on one page with the paragraph after it (never the last line of a page).
-  const keep = (h: Content, first: Content | undefined): Content => ({ stack: first ? [h, first] : [h], unbreakable: true });
-  content.push(keep(heading(0, '总体情况'), overview[0]), ...overview.slice(1));
-  content.push(keep(heading(1, '考核排名'), para(r.tieRule)));
+  content.push(keepWith(heading(0, '总体情况'), overview[0]), ...overview.slice(1));
+  content.push(keepWith(heading(1, '考核排名'), para(r.tieRule)));
   r.rankings.forEach((k, i) => {
     const body: TableCell[][] = [
       ['名次', '单位', '督查得分', '自评分', '扣分项', '备注'].map((h) => ({ text: h, font: 'Sans', bold: true, alignment: 'center' as const })),
@@ -81,11 +72,11 @@ export function bulletinContent(b: BulletinInput): Content[] {
       ]),
     ];
     // A short table stays on one page with its heading; a long one breaks with its header repeated.
-    content.push({ stack: [sub(i, `${k.typeName}（满分 ${points(k.totalMax)} 分）`), {
+    content.push({ stack: [subHeading(i, `${k.typeName}（满分 ${points(k.totalMax)} 分）`), {
       table: { headerRows: 1, dontBreakRows: true, widths: [mm(11), '*', mm(19), mm(15), mm(14), mm(19)], body },
       fontSize: 11,
       lineHeight: 1.2,
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#444444', vLineColor: () => '#444444', paddingTop: () => 3, paddingBottom: () => 3 },
+      layout: docTableLayout,
       margin: [0, 4, 0, 8],
     }], unbreakable: k.rows.length <= 20 });
   });
@@ -99,11 +90,10 @@ export function bulletinContent(b: BulletinInput): Content[] {
         para(`${k.typeName}排名后 ${bottom.length} 位的${names(bottom.slice().reverse())}，由县脱贫攻坚领导小组对其主要负责人进行约谈，限期整改到位。`),
       );
   }
-  content.push(keep(heading(2, '表扬与约谈'), praise[0]), ...praise.slice(1));
+  content.push(keepWith(heading(2, '表扬与约谈'), praise[0]), ...praise.slice(1));
   content.push(
-    keep(heading(3, '工作要求'), para('各单位要对照督查发现的问题，逐项建立整改台账，明确整改措施、责任人和整改时限，做到整改一项、销号一项；整改情况请于通报下发之日起 30 日内报县扶贫办。')),
-    { text: b.issuer, alignment: 'right', margin: [0, 28, 32, 0] },
-    { text: cnDate(b.date), alignment: 'right', margin: [0, 0, 32, 0] },
+    keepWith(heading(3, '工作要求'), para('各单位要对照督查发现的问题，逐项建立整改台账，明确整改措施、责任人和整改时限，做到整改一项、销号一项；整改情况请于通报下发之日起 30 日内报县扶贫办。')),
+    ...signature(b.issuer, b.date),
   );
   return content;
 }
@@ -116,24 +106,5 @@ export function checkGlyphs(r: RoundResults): void {
 
 export async function bulletinPdf(b: BulletinInput, signal?: AbortSignal): Promise<{ pdf: Buffer; pages: number }> {
   checkGlyphs(b.results);
-  const pdf = await renderPdf(
-    {
-      pageSize: 'A4',
-      // left 28 (binding), right 26, top 37, bottom 35: a 156 × 225 mm text block
-      pageMargins: [mm(28), mm(37), mm(26), mm(35)],
-      defaultStyle: { font: 'Serif', fontSize: 16, lineHeight: 1.45, color: '#1A1A1A' },
-      info: { title: bulletinTitle(b.results), subject: `${b.county} 督查考核通报` },
-      content: bulletinContent(b),
-      footer: (page: number) => ({
-        text: `— ${page} —`,
-        font: 'Serif',
-        fontSize: 14,
-        alignment: page % 2 === 1 ? 'right' : 'left',
-        margin: [mm(28), mm(12), mm(26), 0],
-      }),
-    },
-    { signal },
-  );
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-  return { pdf, pages };
+  return officialPdf({ title: bulletinTitle(b.results), subject: `${b.county} 督查考核通报`, content: bulletinContent(b) }, signal);
 }

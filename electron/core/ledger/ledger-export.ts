@@ -4,6 +4,7 @@
  * 10,000 rows in about 10 s). Characters the bundled font cannot draw are not printed as boxes:
  * they are replaced by 〓 and reported by 序号 and column.
  */
+import * as palette from '../pdf/palette';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors';
@@ -62,11 +63,7 @@ export interface MissingGlyphs {
   chars: string[];
 }
 
-const INK = '#262626';
-const GREY = '#5F5F5F';
-const RULE = '#CFC6B8';
-const HEAD = '#EFE7D9';
-const RED = '#B71C1C';
+const { INK, GREY, HAIR: RULE, HEAD_FILL: HEAD, RED } = palette;
 
 /** Builds the PDF of a ledger view; returns the bytes and the characters that were replaced. */
 export async function ledgerPdf(items: readonly LedgerItem[], c: ExportContext): Promise<{ pdf: Buffer; missing: MissingGlyphs[] }> {

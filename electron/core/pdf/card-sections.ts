@@ -3,17 +3,15 @@
  * they share: labelled cells, boxed states, section headings, grid lines. Sizes from
  * design/README.md (A4 card grid and type scale).
  */
+import { BW } from './palette';
 import type { Content, TableCell } from './engine';
 import { mm } from './engine';
 import { TextMeasure } from './text-fit';
 import { yuan, type CardData } from './card-data';
 
-export const RED = '#B71C1C';
-export const INK = '#1F1F1F';
-export const GREY = '#555555';
-export const RULE = '#9E9E9E';
-export const HAIR = '#C8C8C8';
-export const HEAD = '#EBEBEB';
+export { RED } from './palette';
+import { RED } from './palette';
+export const { INK, GREY, RULE, HAIR, FILL: HEAD } = BW;
 export const W = 180;
 export const THICK = mm(0.35);
 export const THIN = mm(0.2);

@@ -42,17 +42,28 @@ export function pdfmakeFonts(): Record<FontFace, { normal: string; bold: string;
   return { Sans: entry('Sans'), Serif: entry('Serif') };
 }
 
-interface GlyphFont {
-  hasGlyphForCodePoint(cp: number): boolean;
-}
-const opened = new Map<string, GlyphFont>();
+/** The font files, read once per process and shared by measuring, checking and drawing (10–15 MB each). */
+const buffers = new Map<string, Buffer>();
 
-function glyphFont(face: FontFace): GlyphFont {
-  const file = fontFile(face, 'normal');
-  let f = opened.get(file);
+export function fontBuffer(face: FontFace, weight: FontWeight = 'normal'): Buffer {
+  const file = fontFile(face, weight);
+  let buf = buffers.get(file);
+  if (!buf) {
+    buf = fs.readFileSync(file);
+    buffers.set(file, buf);
+  }
+  return buf;
+}
+
+const opened = new Map<string, fontkit.Font>();
+
+/** The face parsed by fontkit, once per process: glyph lookups and advance widths. */
+export function openFont(face: FontFace, weight: FontWeight = 'normal'): fontkit.Font {
+  const key = `${face}/${weight}`;
+  let f = opened.get(key);
   if (!f) {
-    f = fontkit.openSync(file);
-    opened.set(file, f);
+    f = fontkit.create(fontBuffer(face, weight));
+    opened.set(key, f);
   }
   return f;
 }
@@ -62,7 +73,7 @@ function glyphFont(face: FontFace): GlyphFont {
  * order of first appearance. Whitespace and control characters are not reported.
  */
 export function missingChars(text: string, face: FontFace = 'Sans'): string[] {
-  const font = glyphFont(face);
+  const font = openFont(face);
   const out: string[] = [];
   const seen = new Set<string>();
   for (const ch of text) {

@@ -6,7 +6,7 @@
  * cache the memory of a 3,000-page list stays flat.
  */
 import type PDFDocument from 'pdfkit';
-import { fontFile, type FontFace, type FontWeight } from './fonts';
+import { fontBuffer, type FontFace, type FontWeight } from './fonts';
 
 interface FkGlyph {
   id: number;
@@ -31,8 +31,16 @@ const FACES: [string, FontFace, FontWeight][] = [
   ['SerifBold', 'Serif', 'bold'],
 ];
 
-function plainLayout(f: EmbeddedFont): void {
-  const glyphs = new Map<number, FkGlyph>();
+/** Glyphs by face and code point, kept across documents: a subset takes only their id, advance and code points. */
+const glyphCache = new Map<string, Map<number, FkGlyph>>();
+
+function plainLayout(name: string, f: EmbeddedFont): void {
+  let glyphs = glyphCache.get(name);
+  if (!glyphs) {
+    glyphs = new Map<number, FkGlyph>();
+    glyphCache.set(name, glyphs);
+  }
+  const cache = glyphs;
   f.layoutCache = undefined;
   f.layoutRun = (text: string) => {
     const gs: FkGlyph[] = [];
@@ -40,10 +48,10 @@ function plainLayout(f: EmbeddedFont): void {
     let advanceWidth = 0;
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      let g = glyphs.get(cp);
+      let g = cache.get(cp);
       if (!g) {
         g = f.font.glyphForCodePoint(cp);
-        glyphs.set(cp, g);
+        cache.set(cp, g);
       }
       const a = g.advanceWidth * f.scale;
       gs.push(g);
@@ -61,12 +69,13 @@ export type FontName = 'Sans' | 'SansBold' | 'Serif' | 'SerifBold';
 export function registerFonts(doc: Doc, only?: FontName[]): Record<FontName, EmbeddedFont> {
   const fonts = {} as Record<FontName, EmbeddedFont>;
   for (const [name, face, weight] of FACES) {
-    // Each face is a 10 MB file parsed on first use: open only the ones the document draws with.
+    // Each face is parsed per document: register only the ones the document draws with. The
+    // files themselves are read once per process (fontBuffer).
     if (only && !only.includes(name as FontName)) continue;
-    doc.registerFont(name, fontFile(face, weight));
+    doc.registerFont(name, fontBuffer(face, weight));
     doc.font(name);
     const f = (doc as unknown as { _font: EmbeddedFont })._font;
-    plainLayout(f);
+    plainLayout(name, f);
     fonts[name as FontName] = f;
   }
   return fonts;

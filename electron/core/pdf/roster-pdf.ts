@@ -33,13 +33,7 @@ import {
   type ColumnKey,
 } from './roster-layout';
 
-export const INK = '#262626';
-export const GREY = '#5F5F5F';
-export const HAIR = '#CFC6B8';
-export const GROUP_RULE = '#8C8377';
-export const HEAD_FILL = '#EFE7D9';
-export const CREAM = '#F8F4EC';
-export const RED = '#B71C1C';
+import { INK, GREY, HAIR, GROUP_RULE, HEAD_FILL, CREAM, RED } from './palette';
 
 const BODY_PT = 7.5;
 const MIN_PT = 6;

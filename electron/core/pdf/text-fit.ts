@@ -3,8 +3,7 @@
  * from the bundled font (CJK glyphs have no kerning, so a sum of advances is the drawn width),
  * clipping to a cell, and the characters the font cannot draw.
  */
-import * as fontkit from 'fontkit';
-import { fontFile, missingChars, type FontFace, type FontWeight } from './fonts';
+import { missingChars, openFont, type FontFace, type FontWeight } from './fonts';
 
 export interface Glyphs {
   glyphForCodePoint(cp: number): { id: number; advanceWidth: number };
@@ -21,7 +20,7 @@ export class TextMeasure {
 
   /** A face to open, or a fontkit font already open (pdfkit's, so the 10 MB file is parsed once). */
   constructor(face: FontFace | Glyphs = 'Sans', weight: FontWeight = 'normal') {
-    this.font = typeof face === 'string' ? (fontkit.openSync(fontFile(face, weight)) as unknown as Glyphs) : face;
+    this.font = typeof face === 'string' ? openFont(face, weight) : face;
     this.scale = 1 / this.font.unitsPerEm;
   }
 

@@ -77,8 +77,40 @@ function households(db: Conn): HQ {
 const INCOME = sql<number | null>`coalesce((SELECT (i.production_fen + i.wage_fen + i.property_fen + i.transfer_fen - i.cost_fen) / max(h.size, 1)
       FROM income i WHERE i.household_id = h.id ORDER BY i.year DESC LIMIT 1), h.reported_income_fen)`;
 
-export async function countRoster(db: Conn, f: RosterFilter): Promise<number> {
+async function countNow(db: Conn, f: RosterFilter): Promise<number> {
   return Number((await applyFilter(households(db), f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/**
+ * A number that changes whenever anything is written to the database, by this connection
+ * (total_changes) or by another (data_version).
+ */
+async function writeStamp(db: Conn): Promise<string> {
+  const r = await sql<{ c: number; v: number }>`SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v`.execute(db);
+  return `${r.rows[0].c}:${r.rows[0].v}`;
+}
+
+const counts = new WeakMap<object, { stamp: string; byFilter: Map<string, number> }>();
+
+/**
+ * The number of households a filter selects. Scrolling asks for it with every page: counting
+ * 300,000 households takes tens of milliseconds, so counts are kept until anything is written.
+ */
+export async function countRoster(db: Conn, f: RosterFilter): Promise<number> {
+  const stamp = await writeStamp(db);
+  let entry = counts.get(db);
+  if (!entry || entry.stamp !== stamp) {
+    entry = { stamp, byFilter: new Map() };
+    counts.set(db, entry);
+  }
+  const key = JSON.stringify([f.townshipId, f.villageId, f.status, f.attribute, f.mainCause, f.exitYear, f.cadreId, f.flag, f.text]);
+  let n = entry.byFilter.get(key);
+  if (n === undefined) {
+    n = await countNow(db, f);
+    if (entry.byFilter.size > 200) entry.byFilter.clear();
+    entry.byFilter.set(key, n);
+  }
+  return n;
 }
 
 /** The list's order for a query's sort column (the default: township, village, group, number). */

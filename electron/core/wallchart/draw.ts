@@ -4,57 +4,20 @@
  * Sizes are given at A1 and multiplied by the sheet's scale, so an A3 chart is the A1 chart
  * scaled down.
  */
-import * as fontkit from 'fontkit';
-import fs from 'node:fs';
-import { fontFile, type FontFace, type FontWeight } from '../pdf/fonts';
+import { TextMeasure } from '../pdf/text-fit';
 import { mm } from '../pdf/engine';
 
-export const INK = '#262626';
-export const GREY = '#5F5F5F';
-export const RED = '#B71C1C';
-export const HAIR = '#CFC6B8';
-export const GROUP_RULE = '#8C8377';
-export const CREAM = '#F8F4EC';
-export const HEAD_FILL = '#EFE7D9';
-export const BAR = '#5A5550';
-export const GAP_FILL = '#FBE3E0';
-export const AMBER_TEXT = '#2B2B2B';
+export { INK, GREY, RED, HAIR, GROUP_RULE, CREAM, HEAD_FILL, BAR, GAP_FILL, AMBER_TEXT } from '../pdf/palette';
+import { INK } from '../pdf/palette';
 
 /** Noto Sans SC: ascender + descender over the em, pdfmake's line height for a font size. */
 export const LINE = 1.448;
 
-interface AdvanceFont {
-  unitsPerEm: number;
-  glyphForCodePoint(cp: number): { advanceWidth: number };
-}
-/** The font files, read once per process and shared by measuring and drawing (10 MB each). */
-const buffers = new Map<string, Buffer>();
-export function fontBuffer(face: FontFace, weight: FontWeight): Buffer {
-  const file = fontFile(face, weight);
-  let buf = buffers.get(file);
-  if (!buf) {
-    buf = fs.readFileSync(file);
-    buffers.set(file, buf);
-  }
-  return buf;
-}
-
-let measureFont: AdvanceFont | null = null;
-const advance = new Map<number, number>();
+const measure = new TextMeasure('Sans');
 
 /** Width of `text` in em of Noto Sans SC (bold is drawn slightly wider: +3 %). */
 export function textEm(text: string, bold = false): number {
-  if (!measureFont) measureFont = (fontkit as unknown as { create(b: Buffer): AdvanceFont }).create(fontBuffer('Sans', 'normal'));
-  let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    let a = advance.get(cp);
-    if (a === undefined) {
-      a = measureFont.glyphForCodePoint(cp).advanceWidth / measureFont.unitsPerEm;
-      advance.set(cp, a);
-    }
-    w += a;
-  }
+  const w = measure.width(text, 1);
   return bold ? w * 1.03 : w;
 }
 

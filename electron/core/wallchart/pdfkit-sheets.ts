@@ -4,61 +4,10 @@
  * costs more than the drawing, so the charts skip it.
  */
 import PDFDocument from 'pdfkit';
-import type { FontFace, FontWeight } from '../pdf/fonts';
-import { fontBuffer, type Sheet } from './draw';
+import { registerFonts } from '../pdf/pdfkit-fonts';
+import type { Sheet } from './draw';
 import { mm } from '../pdf/engine';
 
-
-const FACES: [string, FontFace, FontWeight][] = [
-  ['Sans', 'Sans', 'normal'],
-  ['SansBold', 'Sans', 'bold'],
-  ['SerifBold', 'Serif', 'bold'],
-];
-const glyphCache = new Map<string, Map<number, Glyph>>();
-
-interface Glyph {
-  advanceWidth: number;
-}
-interface Embedded {
-  font: { glyphForCodePoint(cp: number): Glyph };
-  scale: number;
-  layoutRun(text: string): unknown;
-}
-
-/** Registers the faces from memory, with a plain cmap layout (these faces have no ligatures or kerning in CJK text). */
-function registerFaces(doc: PDFKit.PDFDocument): void {
-  for (const [name, face, weight] of FACES) {
-    // From memory: reading 3 × 10 MB for every chart cost more than drawing it.
-    doc.registerFont(name, fontBuffer(face, weight));
-    doc.font(name);
-    const f = (doc as unknown as { _font: Embedded })._font;
-    // Glyphs are kept across documents: the subset takes only their id, advance and code points.
-    let glyphs = glyphCache.get(name);
-    if (!glyphs) {
-      glyphs = new Map<number, Glyph>();
-      glyphCache.set(name, glyphs);
-    }
-    const cache = glyphs;
-    f.layoutRun = (text: string) => {
-      const gs: Glyph[] = [];
-      const positions = [];
-      let advanceWidth = 0;
-      for (const ch of text) {
-        const cp = ch.codePointAt(0)!;
-        let g = cache.get(cp);
-        if (!g) {
-          g = f.font.glyphForCodePoint(cp);
-          cache.set(cp, g);
-        }
-        const a = g.advanceWidth * f.scale;
-        gs.push(g);
-        positions.push({ xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a });
-        advanceWidth += a;
-      }
-      return { glyphs: gs, positions, advanceWidth };
-    };
-  }
-}
 
 /** Noto Sans/Serif SC ascender, em: where the baseline sits below the top of the line box. */
 const ASCENT = 1.16;
@@ -72,7 +21,7 @@ export async function renderSheets(sheets: Sheet[], info: { title: string; subje
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
-  registerFaces(doc);
+  registerFonts(doc, ['Sans', 'SansBold', 'SerifBold']);
   for (const sh of sheets) {
     signal?.throwIfAborted();
     doc.addPage({ size: [mm(sh.widthMm), mm(sh.heightMm)], margin: 0 });
