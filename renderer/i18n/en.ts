@@ -62,7 +62,6 @@ export const en: Shape<UiStrings> = {
     supportUnits: 'Supporting units',
     villageTeams: 'Village teams',
     cadres: 'Paired cadres',
-    next: 'Later features (wall charts, inspections, ledger, submissions) will show their tasks and figures here.',
   },
   settings: {
     title: 'Settings',

@@ -59,7 +59,6 @@ export const zhCN = {
     supportUnits: '帮扶单位',
     villageTeams: '驻村工作队',
     cadres: '帮扶责任人',
-    next: '后续功能（挂图、督查、台账、报送）将在此显示待办与统计。',
   },
   settings: {
     title: '设置',

@@ -148,6 +148,31 @@ describe('rounds and score sheets', () => {
     expect(e.message).toBe('还有 2 个考核对象未评分（如「严塘镇」），不能结束本轮考核');
   });
 
+  it("takes the office's own target type with targets typed by name, and ranks them", async () => {
+    const t = await xinshaoApp();
+    await t.call('inspection.templates.save', {
+      targetType: '行业扶贫部门',
+      name: '行业扶贫部门考核表',
+      sections: [{ title: '一、政策落实', items: [{ id: 'a', title: '行业政策落实到户', mode: 'points', max: 600, per: 0, guidance: '' }, { id: 'b', title: '资金按时拨付', mode: 'deduct', max: 400, per: 100, guidance: '每项滞后扣1分' }] }],
+    });
+    const r = await t.call('inspection.rounds.create', {
+      name: '行业部门专项考核',
+      periodStart: '2017-04-01',
+      periodEnd: '2017-04-05',
+      theme: '',
+      targets: [{ type: '行业扶贫部门', refId: null, name: '县教育局' }, { type: '行业扶贫部门', refId: null, name: '县卫健局' }],
+      groups: [],
+    });
+    expect(r.targets.map((x) => [x.type, x.name, x.refId])).toEqual([['行业扶贫部门', '县教育局', null], ['行业扶贫部门', '县卫健局', null]]);
+    await score(t, r.targets[0].id, { 资金按时拨付: [2, '两笔资金滞后'] }, null);
+    await score(t, r.targets[1].id, {}, null);
+    const res = await t.call('inspection.results', { roundId: r.id });
+    const k = res.rankings.find((x) => x.type === '行业扶贫部门')!;
+    expect(k.rows.map((x) => [x.rank, x.name, x.total])).toEqual([[1, '县卫健局', 1000], [2, '县教育局', 800]]);
+    const e = await t.fail('inspection.rounds.create', { name: 'y', periodStart: '2017-04-01', periodEnd: '2017-04-02', theme: '', targets: [{ type: '行业扶贫部门', refId: null, name: '  ' }], groups: [] });
+    expect(e.code).toBe('VALIDATION');
+  });
+
   it('refuses a score above the max, a negative one, a veto without a note; nothing is half-saved', async () => {
     const t = await xinshaoApp();
     const r = await roundOver3(t);

@@ -80,9 +80,6 @@ export function HomePage({ status }: { status: AppStatus }) {
           <Tile key={key} label={t(`home.${key}`)} value={counts.data ? String(counts.data[key]) : '—'} path={`org/${tab}`} testId={`count-${key}`} />
         ))}
       </SimpleGrid>
-      <Text c="dimmed" size="sm">
-        {t('home.next')}
-      </Text>
     </Stack>
   );
 }

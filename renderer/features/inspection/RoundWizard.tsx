@@ -1,5 +1,5 @@
 /** 新建考核轮次: basics → targets by type (select all per type) → inspection groups. */
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Stepper, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { BUILTIN_TARGET_TYPES, CAMPAIGN_THEMES } from '@shared/domain/inspection';
 import { call, useCall } from '../../api/client';
@@ -7,6 +7,11 @@ import { notifyError } from '../../ui/notify';
 import { splitNames, useInspT } from './common';
 
 const CN_NUM = '一二三四五六七八九十';
+const splitLines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function RoundWizard({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { t, typeName } = useInspT();
@@ -16,6 +21,8 @@ export function RoundWizard({ opened, onClose, onCreated }: { opened: boolean; o
   const [end, setEnd] = useState('');
   const [theme, setTheme] = useState<string | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
+  /** Targets of the office's own types (not in the org registry): names typed one per line. */
+  const [freeNames, setFreeNames] = useState<Record<string, string>>({});
   const [groups, setGroups] = useState([{ name: '第一督查组', inspectors: '' }]);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,10 +40,12 @@ export function RoundWizard({ opened, onClose, onCreated }: { opened: boolean; o
   const withTemplate = useMemo(() => new Set((templates.data ?? []).map((x) => x.targetType)), [templates.data]);
   const key = (c: { type: string; refId: string }) => `${c.type}:${c.refId}`;
   const byType = BUILTIN_TARGET_TYPES.map((type) => ({ type, list: (candidates.data ?? []).filter((c) => c.type === type) }));
+  const ownTypes = [...withTemplate].filter((type) => !(BUILTIN_TARGET_TYPES as readonly string[]).includes(type));
+  const freeTargets = ownTypes.flatMap((type) => [...new Set(splitLines(freeNames[type] ?? ''))].map((name) => ({ type, refId: null, name })));
 
   const next = () => {
     if (step === 0 && !name.trim()) return setError(t('wizard.needName'));
-    if (step === 1 && picked.size === 0) return setError(t('wizard.needTargets'));
+    if (step === 1 && picked.size === 0 && freeTargets.length === 0) return setError(t('wizard.needTargets'));
     setError('');
     setStep(step + 1);
   };
@@ -49,11 +58,12 @@ export function RoundWizard({ opened, onClose, onCreated }: { opened: boolean; o
         periodStart: start,
         periodEnd: end || start,
         theme: theme ?? '',
-        targets: chosen.map((c, i) => ({ type: c.type, refId: c.refId, group: groups.length ? i % groups.length : null })),
+        targets: [...chosen.map((c) => ({ type: c.type, refId: c.refId })), ...freeTargets].map((c, i) => ({ ...c, group: groups.length ? i % groups.length : null })),
         groups: groups.map((g) => ({ name: g.name, inspectors: splitNames(g.inspectors) })),
       });
       setName('');
       setPicked(new Set());
+      setFreeNames({});
       onClose();
       onCreated(r.id);
     } catch (e) {
@@ -126,6 +136,18 @@ export function RoundWizard({ opened, onClose, onCreated }: { opened: boolean; o
               </Stack>
             );
           })}
+          {ownTypes.map((type) => (
+            <Textarea
+              key={type}
+              label={typeName(type)}
+              description={t('wizard.freeNames')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              value={freeNames[type] ?? ''}
+              onChange={(e) => setFreeNames({ ...freeNames, [type]: e.currentTarget.value })}
+            />
+          ))}
         </Stack>
       )}
       {step === 2 && (

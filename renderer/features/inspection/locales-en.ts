@@ -32,6 +32,7 @@ export const inspectionEn: Shape<typeof inspectionZh> = {
     selected: '{{count}} / {{total}} selected',
     noCandidates: 'No such targets in the organisation registry',
     noTemplate: '(no checklist: cannot be chosen)',
+    freeNames: "The office's own target type: one target name per line",
     group: 'Group name',
     inspectors: 'Inspectors (separated by commas)',
     addGroup: 'Add group',

@@ -28,6 +28,7 @@ export const inspectionZh = {
     selected: '已选 {{count}} / {{total}}',
     noCandidates: '组织机构中还没有此类对象',
     noTemplate: '（没有检查表，不能选择）',
+    freeNames: '本单位自定义的考核类型：每行填写一个考核对象名称',
     group: '督查组名称',
     inspectors: '督查人员（用顿号或逗号分隔）',
     addGroup: '添加督查组',
