@@ -1,4 +1,4 @@
-import { openApp, type App } from '../core/app/app';
+import { withApp } from './with-app';
 import { DEFAULT_COUNTY } from '../../shared/domain/org';
 import { setup } from '../core/settings/service';
 import { seedDemo } from '../core/demo/seed';
@@ -42,15 +42,6 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
 ${pdfUsage()}
 ${templateUsage}`;
 
-/** Opens the data folder; only init and seed-demo may create a new database. */
-async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>, create = false): Promise<T> {
-  const app = await openApp(dataDir, { mustExist: !create });
-  try {
-    return await fn(app);
-  } finally {
-    await app.close();
-  }
-}
 
 export const commands: Record<string, Command> = {
   init: ({ dataDir, options }) => {

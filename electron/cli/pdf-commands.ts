@@ -3,9 +3,9 @@
  * their subcommands in `pdfSubcommands` (one line: `...wallchartPdfCommands,`), with their
  * own options and usage lines; main.ts accepts every option a subcommand declares.
  */
+import { opt, withApp } from './with-app';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, type App } from '../core/app/app';
 import { AppError } from '../core/errors';
 import { writeRosterPdf, type MissingCharReport } from '../core/pdf/roster-pdf';
 import { writeCards } from '../core/pdf/cards';
@@ -26,17 +26,7 @@ export interface PdfSubcommand {
   run(input: CommandInput): Promise<CommandResult>;
 }
 
-type Options = CommandInput['options'] & Record<string, string | boolean | undefined>;
-const opt = (input: CommandInput, name: string) => (input.options as Options)[name];
 
-async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>): Promise<T> {
-  const app = await openApp(dataDir, { mustExist: true });
-  try {
-    return await fn(app);
-  } finally {
-    await app.close();
-  }
-}
 
 /** Warning lines for characters the font cannot draw (printed as 〓). */
 export function missingLines(missing: MissingCharReport[]): string[] {

@@ -2,8 +2,8 @@
  * Wall-chart commands: `pdf wallchart`, `pdf township-board` (registered in pdf-commands.ts)
  * and `template list|export|import`.
  */
+import { opt, withApp } from './with-app';
 import path from 'node:path';
-import { openApp, type App } from '../core/app/app';
 import { AppError } from '../core/errors';
 import { findTemplate, listTemplates } from '../core/wallchart/template-service';
 import { exportTemplateFile, importTemplateFile } from '../core/wallchart/template-file';
@@ -14,18 +14,8 @@ import { UsageError } from './main';
 import type { CommandInput, CommandResult } from './commands';
 import type { PdfSubcommand } from './pdf-commands';
 
-type Options = Record<string, string | boolean | undefined>;
-const opt = (input: CommandInput, name: string) => (input.options as Options)[name];
 const LEVEL_ZH = { village: '村级', township: '乡镇级', county: '县级' } as const;
 
-async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>): Promise<T> {
-  const app = await openApp(dataDir, { mustExist: true });
-  try {
-    return await fn(app);
-  } finally {
-    await app.close();
-  }
-}
 
 function missingText(missing: MissingGlyph[]): string[] {
   if (!missing.length) return [];

@@ -1,6 +1,6 @@
 /** 督查考核's IPC calls (merged into the contract in contract.ts). Points are integer tenths. */
 import { z } from 'zod';
-import { byId, call, date, id, nothing, text } from './define';
+import { byId, call, date, id, nothing, taskId, text } from './define';
 import type {
   Candidate,
   LatestRanking,
@@ -13,7 +13,6 @@ import type {
 import type { LedgerItem } from '../domain/ledger';
 
 const tenths = z.number().int().min(-100_000).max(100_000);
-const taskId = z.string().uuid();
 const item = z.strictObject({
   id: z.string().max(64),
   title: text(200),

@@ -1,6 +1,6 @@
 /** The rectification ledger's and the monthly breakdown's IPC calls (merged in contract.ts). */
 import { z } from 'zod';
-import { byId, call, date, id, nothing, text } from './define';
+import { byId, call, date, id, nothing, taskId, text } from './define';
 import {
   LEDGER_SOURCE_KINDS,
   LEDGER_STATUSES,
@@ -13,7 +13,6 @@ import {
   type MonthlyAssessment,
 } from '../domain/ledger';
 
-const taskId = z.string().uuid();
 const month = z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM');
 
 const filterFields = {

@@ -1,24 +1,10 @@
 /** The PDF printouts' IPC calls (merged into the contract in contract.ts). */
 import { z } from 'zod';
-import { call, id, text } from './define';
-import type { RosterFilter } from '../domain/roster';
+import { rosterFilter } from './contract-roster';
+import { call, id, taskId } from './define';
 
-const taskId = z.string().uuid();
-const year = z.number().int().min(1980).max(2100);
-
-/** The roster list's filter (contract-roster.ts), as the PDF takes it. */
-const filter = z.strictObject({
-  townshipId: id.optional(),
-  villageId: id.optional(),
-  status: text(40).optional(),
-  attribute: text(40).optional(),
-  mainCause: text(40).optional(),
-  exitYear: year.optional(),
-  cadreId: id.optional(),
-  flag: text(40).optional(),
-  text: text(60).optional(),
-});
-const rosterInput = z.strictObject({ filter, masked: z.boolean(), taskId });
+/** The PDF takes the roster list's own filter. */
+const rosterInput = z.strictObject({ filter: rosterFilter, masked: z.boolean(), taskId });
 const cardsInput = z.strictObject({ villageId: id.optional(), householdId: id.optional(), taskId }).refine((v) => !!v.villageId !== !!v.householdId, { message: '请选择一个行政村或一户' });
 const openInput = z.strictObject({ fileToken: id });
 
@@ -42,8 +28,3 @@ export const pdfContract = {
   'pdf.cards': call<typeof cardsInput, PdfWritten | null>(cardsInput),
   'pdf.open': call<typeof openInput, void>(openInput),
 };
-
-// The filter above must stay the roster list's filter.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameFilter: Same<z.output<typeof filter>, RosterFilter> = true;
-void sameFilter;

@@ -1,6 +1,6 @@
 /** The roster's IPC calls (merged into the contract in contract.ts). */
 import { z } from 'zod';
-import { byId, call, date, id, nothing, text } from './define';
+import { byId, call, date, id, nothing, taskId, text, year } from './define';
 import type {
   CodeItem,
   HouseholdDetail,
@@ -14,10 +14,8 @@ import type {
 } from '../domain/roster';
 import type { ImportInspect, ImportPreview, ImportResult } from '../domain/roster-import';
 
-const year = z.number().int().min(1980).max(2100);
 const fen = z.number().int().min(-1e13).max(1e13);
 const yesNo = z.enum(['', '是', '否']);
-const taskId = z.string().uuid();
 
 const filter = {
   townshipId: id.optional(),
@@ -30,7 +28,7 @@ const filter = {
   flag: text(40).optional(),
   text: text(60).optional(),
 };
-const rosterFilter = z.strictObject(filter);
+export const rosterFilter = z.strictObject(filter);
 const rosterQuery = z.strictObject({
   ...filter,
   sort: z.enum(['number', 'village', 'head', 'size', 'status', 'exitYear', 'income']).optional(),

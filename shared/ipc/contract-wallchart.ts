@@ -1,9 +1,8 @@
 /** The wall-chart calls (merged into the contract in contract.ts). */
 import { z } from 'zod';
-import { byId, call, id, nothing, text } from './define';
+import { byId, call, id, nothing, taskId, text } from './define';
 import { templateBodySchema, type MissingGlyph, type TemplateSummary, type WallchartTemplate } from '../domain/wallchart';
 
-const taskId = z.string().uuid();
 const save = z.strictObject({ id: id.optional(), name: text(60), baseVersion: z.number().int().min(1).optional(), body: templateBodySchema });
 const scope = { body: templateBodySchema, villageId: id.optional(), townshipId: id.optional() };
 const preview = z.strictObject(scope);

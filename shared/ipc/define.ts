@@ -19,4 +19,7 @@ export const id = z.string().min(1).max(64);
 export const text = (max: number) => z.string().max(max);
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const byId = z.strictObject({ id });
+/** The id the renderer gives a long call, to poll its progress and cancel it. */
+export const taskId = z.string().uuid();
+export const year = z.number().int().min(1980).max(2100);
 export const nothing = z.strictObject({});
