@@ -99,6 +99,8 @@ describe('household cards: a village larger than one rendering part', () => {
     expect(pages[0]).toContain('陈德明');
     expect(pages.filter((p) => /测试\d+/.test(p))).toHaveLength(120);
     expect(pages.filter((p) => p.includes('赵春华'))).toHaveLength(1);
+    // 组 in counting order, as on the wall chart: 一组, 二组, then the 120 of 三组.
+    expect(pages[1]).toContain('赵春华');
     expect(progress.at(-1)).toEqual([244, 244]);
   }, 120_000);
 });

@@ -9,7 +9,8 @@ import { findTemplate } from '../../electron/core/wallchart/template-service';
 import { renderTemplate } from '../../electron/core/wallchart/render';
 import type { TemplateBody } from '../../shared/domain/wallchart';
 import { paginate } from '../../electron/core/wallchart/village-pdf';
-import { groupNumber, type ChartHousehold } from '../../electron/core/wallchart/chart-data';
+import type { ChartHousehold } from '../../electron/core/wallchart/chart-data';
+import { groupNumber } from '../../shared/roster/group-order';
 
 afterEach(cleanup);
 

@@ -1,9 +1,10 @@
 /** Reads for the household card (明白卡): one household, or every household of a village. */
+import { byGroupThenNumber } from '../../../shared/roster/group-order';
 import { sql } from 'kysely';
 import type { Conn } from '../db/rows';
 
 export async function villageHouseholdIds(db: Conn, villageId: string): Promise<string[]> {
-  const rows = await db.selectFrom('household').select('id').where('village_id', '=', villageId).orderBy('group_name').orderBy('number').execute();
+  const rows = (await db.selectFrom('household').select(['id', 'group_name', 'number']).where('village_id', '=', villageId).execute()).sort(byGroupThenNumber);
   return rows.map((r) => r.id);
 }
 

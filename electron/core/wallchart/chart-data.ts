@@ -4,6 +4,7 @@
  * PDF), shortened to the design's labels, with the statistics for the side panels and the
  * characters the font cannot draw.
  */
+import { byGroupThenNumber } from '../../../shared/roster/group-order';
 import type Sqlite from 'better-sqlite3';
 import { maskIdNumber, maskPhone } from '../../../shared/rules/mask';
 import { statusGroup, statusLabel, type MissingGlyph, type StatusGroup, type TemplateBody } from '../../../shared/domain/wallchart';
@@ -68,27 +69,6 @@ const SHORT_ATTRIBUTE: Record<string, string> = { 一般贫困户: '一般户', 
 export const shortCause = (c: string) => SHORT_CAUSE[c] ?? c;
 export const shortAttribute = (a: string) => SHORT_ATTRIBUTE[a] ?? a;
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 组 in counting order: "3组" and "三组" are 3, "十二组" is 12; names without a number go last. */
-export function groupNumber(name: string): number {
-  const m = /^\s*(\d+)/.exec(name);
-  if (m) return Number(m[1]);
-  const c = /^[零〇一二两三四五六七八九十百]+/.exec(name.trim());
-  if (!c) return Number.MAX_SAFE_INTEGER;
-  let total = 0;
-  let digit = 0;
-  for (const ch of c[0]) {
-    if (ch === '百') {
-      total += (digit || 1) * 100;
-      digit = 0;
-    } else if (ch === '十') {
-      total += (digit || 1) * 10;
-      digit = 0;
-    } else digit = CN_DIGITS[ch];
-  }
-  return total + digit;
-}
 
 function age(birth: string, on: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(birth)) return null;
@@ -126,7 +106,7 @@ export interface DataOptions {
 export function villageChartData(raw: Sqlite.Database, village: repo.PlaceRow, body: TemplateBody, opts: DataOptions): VillageChartData {
   const on = opts.dataDate;
   const year = body.year ?? Number(on.slice(0, 4));
-  const hs = repo.villageHouseholds(raw, village.id).sort((a, b) => groupNumber(a.group_name) - groupNumber(b.group_name) || a.group_name.localeCompare(b.group_name, 'zh') || a.number.localeCompare(b.number));
+  const hs = repo.villageHouseholds(raw, village.id).sort(byGroupThenNumber);
   const persons = new Map<string, repo.PersonRow[]>();
   for (const p of repo.villagePersons(raw, village.id)) {
     const l = persons.get(p.household_id);
