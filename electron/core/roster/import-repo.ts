@@ -89,9 +89,12 @@ const INTEGER: ReadonlySet<string> = new Set(['exit_year', 'identified_year', 'r
 const toColumn = (col: string, v: string | undefined) => (INTEGER.has(col) ? (v ? Number(v) : null) : (v ?? ''));
 
 const BULK_THRESHOLD = 5000;
-/** Secondary indexes used only for searching and listing, not by the import itself. */
+/**
+ * Secondary indexes used only for searching and listing, not by the import itself, and the
+ * trigger that fills a missing sort key (the importer writes every key itself).
+ */
 const SEARCH_INDEXES =
-  "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND name IN ('person_name', 'person_id_rev', 'person_phone', 'person_head', 'household_by_status', 'household_phone')";
+  "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND ((type = 'index' AND name IN ('person_name', 'person_id_rev', 'person_phone', 'person_head', 'household_by_status', 'household_phone', 'household_sort')) OR (type = 'trigger' AND name = 'household_sort_insert'))";
 
 export interface ApplyResult {
   villagesCreated: number;
@@ -170,9 +173,9 @@ export function applyImportPlan(
   // (from their own stored definitions) before the transaction commits.
   let added = 0;
   for (const h of plan.households) if (h.action === 'add') added += h.members.length;
-  const rebuild = added >= BULK_THRESHOLD ? (raw.prepare(SEARCH_INDEXES).all() as { name: string; sql: string }[]) : [];
+  const rebuild = added >= BULK_THRESHOLD ? (raw.prepare(SEARCH_INDEXES).all() as { type: 'index' | 'trigger'; name: string; sql: string }[]) : [];
   raw.transaction(() => {
-    for (const ix of rebuild) raw.exec(`DROP INDEX "${ix.name.replace(/"/g, '')}"`);
+    for (const ix of rebuild) raw.exec(`DROP ${ix.type === 'trigger' ? 'TRIGGER' : 'INDEX'} "${ix.name.replace(/"/g, '')}"`);
     const villages = new Map<string, { id: string; code: string }>(
       (raw.prepare('SELECT id, township_id, name, code FROM village').all() as { id: string; township_id: string; name: string; code: string }[]).map((v) => [
         `${v.township_id}|${v.name}`,
