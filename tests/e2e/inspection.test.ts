@@ -2,7 +2,8 @@
  * 督查考核 end to end (Chromium + real services): create a round over 3 townships in the wizard,
  * score all three with the keyboard only (a refused score above the max first), see the ranking
  * and its stated tie rule, raise a deduction into the rectification ledger, finish the round,
- * write the bulletin PDF and read its text; then the checklist screen.
+ * write the bulletin PDF and read its text; then the checklist screen; and a round of the office's
+ * own target type, its targets typed by name.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, completeSetup, openSession, seen, type Session } from './harness';
+import { saveTemplate } from '../../electron/core/inspection/template-service';
 import { pdfText, pdfToPng } from '../support/pdf';
 
 let s: Session | undefined;
@@ -179,5 +181,28 @@ describe('督查考核 end to end', { timeout: 240_000 }, () => {
     await seen(page.getByText('v2'));
     const rows2 = await page.getByRole('row', { name: /驻村工作队督查考核检查表/ }).innerText();
     expect(rows2).toContain('105');
+  });
+
+  it("takes targets of the office's own type typed by name in the wizard", async () => {
+    s = await openSession();
+    const { page } = s;
+    await completeSetup(page);
+    await saveTemplate(s.server.app!.ctx(), {
+      targetType: '行业扶贫部门',
+      name: '行业扶贫部门考核表',
+      sections: [{ title: '一、政策落实', items: [{ id: 'a', title: '行业政策落实到户', mode: 'points', max: 1000, per: 0, guidance: '' }] }],
+    });
+    await nav(page, '督查考核');
+    await page.getByRole('button', { name: '新建考核轮次' }).click();
+    const dlg = page.getByRole('dialog');
+    await dlg.getByLabel('轮次名称').fill('行业部门专项考核');
+    await dlg.getByLabel('开始日期').fill('2017-04-01');
+    await dlg.getByRole('button', { name: '下一步' }).click();
+    await dlg.getByLabel('行业扶贫部门').fill('县教育局\n县卫健局\n县教育局');
+    await dlg.getByRole('button', { name: '下一步' }).click();
+    await dlg.getByRole('button', { name: '创建' }).click();
+    await seen(page.getByText('已评 0 / 2'));
+    await seen(page.getByRole('button', { name: '评分 县教育局' }));
+    await seen(page.getByRole('button', { name: '评分 县卫健局' }));
   });
 });
