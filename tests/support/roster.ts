@@ -6,6 +6,7 @@
  * without holding the source in memory.
  */
 import { type Cell, type Row } from '../../electron/core/files/rows';
+import { prng } from './prng';
 
 export const ROSTER_HEADER = ['序号', '姓名', '性别', '身份证号', '与户主关系', '民族', '乡镇', '行政村', '住址', '备注', '年人均纯收入'];
 
@@ -19,18 +20,6 @@ const TOWNSHIPS = ['永丰街道', '荷叶镇', '井字镇', '梓门桥镇', '�
 const VILLAGE_A = [...'新荷花竹石桥塘山湾坪冲田岭溪峰'];
 const VILLAGE_B = [...'桥塘冲湾坪园岭村江口'];
 const NOTES = ['因病致贫', '因残致贫', '因学致贫', '缺劳力', '缺技术 & 缺资金', '交通条件落后（<5km 无硬化路>）', '“两不愁三保障”已达标', 'A&B 合作社分红', ''];
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type RosterValue = string | number | null;
 

@@ -4,6 +4,7 @@
  */
 import { checkChar } from '../../shared/rules/id-number';
 import { DEFAULT_COUNTY } from '../../shared/domain/org';
+import { prng } from './prng';
 
 export const NATIONAL_HEADERS = [
   '行政县', '乡镇', '行政村', '自然村', '户编号', '人编号', '姓名', '证件号码', '人数', '与户主关系', '民族', '文化程度',
@@ -19,18 +20,6 @@ const ATTRS = ['一般贫困户', '一般贫困户', '一般贫困户', '低保�
 const STATUS = ['已脱贫(享受政策)', '已脱贫(享受政策)', '未脱贫', '已脱贫(不再享受政策)'];
 const VILLAGES = ['长青', '枫林', '石桥', '桃花', '龙潭', '白水', '新塘', '竹山', '金鸡', '青山', '和平', '柳溪', '杉木', '高峰', '双江', '黄泥', '清水', '荷叶', '樟树', '茶园'];
 
-/** Small deterministic generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface CountyOptions {
   households: number;
   seed?: number;
@@ -39,7 +28,7 @@ export interface CountyOptions {
 
 /** Yields data rows (no header) in household order: ≈3.17 persons per household. */
 export function* countyRows(opts: CountyOptions): Generator<string[]> {
-  const rand = rng(opts.seed ?? 20171);
+  const rand = prng(opts.seed ?? 20171);
   const perTownship = opts.villagesPerTownship ?? 20;
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
   // Unique, valid ID numbers: a counter per birth year and gender spread over the date, the

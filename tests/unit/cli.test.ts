@@ -4,24 +4,17 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
 import { openApp } from '../../electron/core/app/app';
 import { saveVillage } from '../../electron/core/org/divisions-service';
 import { dataDirArg, defaultDataDir } from '../../electron/core/paths';
 import { DB_FILE } from '../../electron/core/db/open';
 import { cleanup, tempDir, track } from './helpers/app';
+import { cli } from '../support/cli';
 
 afterEach(cleanup);
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FULL_ID = /\d{17}[\dX]/;
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n'), outWrites: out.length };
-}
 
 const INIT = ['init', '--county-code', '430522', '--county-name', '新邵县'];
 

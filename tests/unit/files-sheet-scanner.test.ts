@@ -14,6 +14,7 @@ import { openXlsx } from '../../electron/core/files/xlsx-read';
 import { writeHandBook } from '../support/make-xlsx';
 import { collect } from '../support/roster';
 import { refusal, removeTempDirs, tempDir } from '../support/file-helpers';
+import { prng } from '../support/prng';
 
 // ---------------------------------------------------------------------------------------------
 // The reference: the saxes handlers as they were before the scanner (unchanged, but for names).
@@ -553,17 +554,6 @@ describe('the xlsx reader with the scanner', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Generators.
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEXTS = ['', ' ', '邓艳双', 'A&amp;B', '&lt;&gt;', '&#x4E00;&#20108;', '𠮷', 'a\r\nb', 'x\ry', '_x000D_', '1.50', '45292', ' 7 ', 'TRUE', '0', '<![CDATA[c<d]]>', ']]&gt;', '\t', 'abcdefghijklmnopqrstuvwxyz'];
 const TYPES = [null, 'n', 's', 'str', 'inlineStr', 'b', 'e', 'd', 'x'];

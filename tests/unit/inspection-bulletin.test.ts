@@ -10,23 +10,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, tempDir, track } from './helpers/app';
 import { openApp } from '../../electron/core/app/app';
 import { seedDemo } from '../../electron/core/demo/seed';
-import { runCli } from '../../electron/cli/main';
 import { roundResults } from '../../electron/core/inspection';
 import { SAMPLE_ROUND } from '../../electron/core/inspection/sample-round';
 import { exportResultsXlsx } from '../../electron/core/inspection/results-xlsx';
 import { readTable } from '../../electron/core/files/read-table';
 import { pdfFonts, pdfInfo, pdfPages, pdfToPng } from '../support/pdf';
+import { cli } from '../support/cli';
 
 afterEach(cleanup);
 
 const OUT = path.resolve(import.meta.dirname, '..', '..', 'test-output', 'inspection');
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 describe('sample round, results and bulletin', { timeout: 120_000 }, () => {
   it('seed-demo scores a sample round; the CLI ranks it best first and prints the bulletin', async () => {

@@ -3,21 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
 import { openApp } from '../../electron/core/app/app';
 import { monthView } from '../../electron/core/ledger/monthly-service';
 import { localDay } from '../../shared/ledger/views';
 import { cleanup, tempDir, track } from './helpers/app';
 import { pdfText } from '../support/pdf';
+import { cli } from '../support/cli';
 
 afterEach(cleanup);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('ledger CLI', () => {
   it('seed-demo writes sample items (some overdue) and a month of tasks; list, --overdue, --json and export work', async () => {

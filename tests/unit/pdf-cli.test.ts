@@ -2,19 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
 import { cleanup } from './helpers/app';
 import { cardVillage, IDS } from './pdf-fixture';
 import { pdfInfo, pdfText } from '../support/pdf';
+import { cli } from '../support/cli';
 
 afterEach(cleanup);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('pdf commands', () => {
   it('pdf roster writes the list, warns about characters the font lacks, and masks with --masked', async () => {
