@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { Database } from './db/open';
 
 /**
@@ -14,24 +14,43 @@ export interface Ctx {
 
 /**
  * A version-7 UUID (RFC 9562): time-ordered, so rows written together sit together in the
- * primary-key index (bulk imports stay fast), and still unique across workstations.
+ * primary-key index (bulk imports stay fast), and still unique across workstations. Within one
+ * millisecond a 12-bit counter keeps the order (past 4,096 ids the clock is moved on by one
+ * millisecond); the last 62 bits are random. A county import makes 160,000 of these, so the
+ * random bytes come from a pooled buffer and hex digits from a table.
  */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const POOL = Buffer.alloc(8 * 1024);
+let poolAt = POOL.length;
 let lastMs = 0;
 let seq = 0;
+let timeHex = '';
 export function uuidv7(): string {
   let ms = Date.now();
   if (ms <= lastMs) {
+    seq++;
+    if (seq > 0xfff) {
+      lastMs++;
+      seq = 0;
+    }
     ms = lastMs;
-    seq = (seq + 1) & 0xfff;
   } else {
     lastMs = ms;
     seq = 0;
   }
-  // randomUUID draws from a pooled random buffer: far cheaper than randomBytes per id.
-  const r = randomUUID();
-  const t = ms.toString(16).padStart(12, '0');
-  // 48-bit time, version 7 with a 12-bit per-millisecond counter, then randomUUID's variant and random bits.
-  return `${t.slice(0, 8)}-${t.slice(8)}-7${seq.toString(16).padStart(3, '0')}-${r.slice(19)}`;
+  if (seq === 0 || !timeHex) {
+    const t = ms.toString(16).padStart(12, '0');
+    timeHex = `${t.slice(0, 8)}-${t.slice(8)}-7`;
+  }
+  if (poolAt + 8 > POOL.length) {
+    randomFillSync(POOL);
+    poolAt = 0;
+  }
+  const b = POOL;
+  const i = poolAt;
+  poolAt += 8;
+  // Variant 10xx in the top bits of the fourth group, then random bits.
+  return `${timeHex}${(0x1000 + seq).toString(16).slice(1)}-${HEX[(b[i] & 0x3f) | 0x80]}${HEX[b[i + 1]]}-${HEX[b[i + 2]]}${HEX[b[i + 3]]}${HEX[b[i + 4]]}${HEX[b[i + 5]]}${HEX[b[i + 6]]}${HEX[b[i + 7]]}`;
 }
 
 export function makeCtx(db: Database, operator: string, now: () => Date = () => new Date()): Ctx {

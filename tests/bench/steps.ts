@@ -47,13 +47,18 @@ export const steps: Record<string, Step> = {
   async import({ file, dataDir }) {
     const app = await ready(String(dataDir));
     const ctx = app.ctx();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const preview = await previewImport(ctx, String(file));
     const t1 = performance.now();
+    const cpu1 = process.cpuUsage();
     const r = await commitImport(ctx, preview.token);
     const t2 = performance.now();
-    await app.close();
-    return { previewMs: t1 - t0, commitMs: t2 - t1, households: r.householdsWritten, persons: r.personsWritten, rejected: preview.plan.householdCounts.rejected };
+    const cpu2 = process.cpuUsage();
+    const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => ({ user: Math.round((b.user - a.user) / 1000), sys: Math.round((b.system - a.system) / 1000) });
+    await app.close(); // waits for the background WAL checkpoint the commit started
+    const t3 = performance.now();
+    return { previewMs: t1 - t0, commitMs: t2 - t1, closeMs: t3 - t2, previewCpu: cpuMs(cpu0, cpu1), commitCpu: cpuMs(cpu1, cpu2), households: r.householdsWritten, persons: r.personsWritten, rejected: preview.plan.householdCounts.rejected };
   },
   /** Search by name prefix and by the last 6 ID digits, and the roster's first page. */
   async search({ dataDir }) {

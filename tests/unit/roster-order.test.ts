@@ -187,10 +187,22 @@ describe('the roster order (sort_key)', () => {
     const file = path.join(tempDir(), 'county.xlsx');
     await writeRosterXlsx(file, [...countyRows({ households: 1800, seed: 5 })]);
     const ctx = t.app.ctx();
+    const raw = t.app.db.raw;
     await commitImport(ctx, (await previewImport(ctx, file)).token);
     expect(t.count('person')).toBeGreaterThan(5000); // over the bulk threshold
     expect(schema()).toEqual(before);
     keysAreRight(t);
+    // Foreign keys were off while writing: nothing dangles, and they are on again, as is the
+    // automatic checkpoint the import set aside (its own runs on a worker thread).
+    expect(raw.pragma('foreign_key_check')).toEqual([]);
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    const ck = await t.app.db.checkpointSoon();
+    expect(ck.ok, ck.message).toBe(true);
+    expect(ck.checkpointed).toBe(ck.log);
+    // Stored in the list's order: rows listed together are stored together.
+    const stored = raw.prepare('SELECT sort_key FROM household ORDER BY rowid').pluck().all() as string[];
+    expect(stored).toEqual([...stored].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(await listed(t, { townshipId: t.townships[0].id })).toEqual(joinedOrder(t, t.townships[0].id));
     // The restored trigger still fills the key of a household saved without one.
     const v = t.app.db.raw.prepare('SELECT id FROM village LIMIT 1').pluck().get() as string;

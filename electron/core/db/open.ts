@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_VERSION, migrations } from './migrations';
 import type { DB } from './schema';
+import { checkpointInWorker, type CheckpointResult } from './checkpoint';
 
 export const DB_FILE = 'fupin.sqlite';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -16,6 +17,11 @@ export interface Database {
   /** The raw connection, for migrations, backups and SQLite-only fast paths inside repositories. */
   raw: Sqlite.Database;
   file: string;
+  /**
+   * Starts copying the WAL into the database file on a worker thread (after a bulk write that
+   * turned the automatic checkpoint off); close() waits for it. Resolves when it is done.
+   */
+  checkpointSoon(): Promise<CheckpointResult>;
   close(): Promise<void>;
 }
 
@@ -116,11 +122,21 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
     throw e;
   }
   const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const checkpoints = new Set<Promise<CheckpointResult>>();
   return {
     kysely,
     raw,
     file,
+    checkpointSoon() {
+      const p = checkpointInWorker(file, opts.nativeBinding).then((r) => {
+        checkpoints.delete(p);
+        return r;
+      });
+      checkpoints.add(p);
+      return p;
+    },
     close: async () => {
+      await Promise.all(checkpoints);
       await kysely.destroy(); // closes the raw connection too
     },
   };

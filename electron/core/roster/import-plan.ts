@@ -6,7 +6,7 @@
 import type { FieldKey } from '../../../shared/roster/layout';
 import { FIELD } from '../../../shared/roster/layout';
 import { cleanText } from '../../../shared/roster/values';
-import { issue, newRowStore, readRow, valueOf } from './import-rows';
+import { issue, newRowStore, readRow, valueAt, valueOf } from './import-rows';
 import { householdFields, personFields, signatureOf } from './import-values';
 import type { ImportContext, ImportPlan, Issue, PlannedHousehold, SheetRow } from './import-types';
 
@@ -29,6 +29,13 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
   const issues: Issue[] = [];
   const store = newRowStore(fields);
   const get = (f: FieldKey, i: number) => valueOf(store, f, i);
+  const column = (f: FieldKey) => {
+    const k = store.column.get(f);
+    return k === undefined ? () => '' : (i: number) => valueAt(store, k, i);
+  };
+  const householdNumberOf = column('householdNumber');
+  const idNumberOf = column('idNumber');
+  const relationOf = column('relation');
   /** household number → its stored rows, in file order */
   const groups = new Map<string, number[]>();
   let sheetRows = 0;
@@ -43,7 +50,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     const i = readRow(r.rowNumber, r.cells, columns, context.codes, input.today, issues, store);
     if (i < 0) continue;
     sheetRows++;
-    const key = get('householdNumber', i) || `\u0000row${r.rowNumber}`;
+    const key = householdNumberOf(i) || `\u0000row${r.rowNumber}`;
     const g = groups.get(key);
     if (g) g.push(i);
     else groups.set(key, [i]);
@@ -57,7 +64,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
   const bad = new Set<number>();
   for (const recs of groups.values()) {
     for (const i of recs) {
-      const id = get('idNumber', i);
+      const id = idNumberOf(i);
       if (!id) continue;
       const other = seen.get(id);
       if (other !== undefined) {
@@ -72,6 +79,12 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
 
   const hf = householdFields(fields);
   const pf = personFields(fields);
+  // Comparing two rows' values of a field: by dictionary index for a repeating field.
+  const hk = hf.map((f) => store.column.get(f)!);
+  const sameValue = (k: number, a: number, b: number) => {
+    const codes = store.codes[k];
+    return codes ? codes[a] === codes[b] : store.texts[k]![a] === store.texts[k]![b];
+  };
   const households: PlannedHousehold[] = [];
   const newVillages = new Map<string, { townshipId: string; townshipName: string; name: string }>();
   const rejectedRows: number[] = [];
@@ -89,8 +102,9 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
 
     // Household fields come from the first row; a member row that disagrees is a warning.
     for (let m = 1; m < recs.length; m++) {
-      for (const f of hf) {
-        if (get(f, recs[m]) !== get(f, first)) {
+      for (let n = 0; n < hf.length; n++) {
+        if (!sameValue(hk[n], recs[m], first)) {
+          const f = hf[n];
           issues.push(issue(rowOf[recs[m]], f, 'warning', 'FIELD_DIFFERS', 'roster.row.fieldDiffers', { field: FIELD[f].header, first: get(f, first) }));
         }
       }
@@ -100,7 +114,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     if (townshipText && !township) hhIssue('UNKNOWN_TOWNSHIP', 'roster.row.unknownTownship', { value: townshipText }, 'township');
 
     let heads = 0;
-    for (const i of recs) if (get('relation', i) === HEAD) heads++;
+    for (const i of recs) if (relationOf(i) === HEAD) heads++;
     if (columns.has('relation') && heads === 0) hhIssue('NO_HEAD', 'roster.household.noHead', undefined, 'relation');
     if (heads > 1) hhIssue('TWO_HEADS', 'roster.household.twoHeads', { count: heads }, 'relation');
     const stated = store.statedSize[first];
@@ -110,7 +124,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     // One person, one household: someone registered in a household this file does not touch.
     let allNew = true;
     for (const i of recs) {
-      const id = get('idNumber', i);
+      const id = idNumberOf(i);
       const home = id ? context.personHousehold.get(id) : undefined;
       if (home !== undefined) allNew = false;
       if (home !== undefined && home !== number && !groups.has(home)) {
@@ -146,7 +160,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     hc[action === 'add' ? 'added' : action === 'update' ? 'updated' : 'unchanged']++;
     for (const i of recs) {
       if (action === 'unchanged') pc.unchanged++;
-      else if (context.personHousehold.get(get('idNumber', i)) === undefined) pc.added++;
+      else if (context.personHousehold.get(idNumberOf(i)) === undefined) pc.added++;
       else pc.updated++;
     }
     households.push({
@@ -164,7 +178,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
   const updated = new Set(households.filter((h) => h.action === 'update').map((h) => h.number));
   if (updated.size > 0) {
     const inFile = new Set<string>();
-    for (const h of households) for (const i of h.members) inFile.add(get('idNumber', i));
+    for (const h of households) for (const i of h.members) inFile.add(idNumberOf(i));
     for (const [id, home] of context.personHousehold) if (updated.has(home) && !inFile.has(id)) pc.removed++;
   }
 

@@ -94,13 +94,15 @@ const BULK_THRESHOLD = 5000;
  * trigger that fills a missing sort key (the importer writes every key itself).
  */
 const SEARCH_INDEXES =
-  "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND ((type = 'index' AND name IN ('person_name', 'person_id_rev', 'person_phone', 'person_head', 'household_by_status', 'household_phone', 'household_sort')) OR (type = 'trigger' AND name = 'household_sort_insert'))";
+  "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND ((type = 'index' AND name IN ('person_name', 'person_id_rev', 'person_phone', 'person_head', 'household_by_status', 'household_phone', 'household_sort', 'household_village')) OR (type = 'trigger' AND name = 'household_sort_insert'))";
 
 export interface ApplyResult {
   villagesCreated: number;
   householdsWritten: number;
   personsWritten: number;
   personsRemoved: number;
+  /** Written by the bulk path: the caller checkpoints the WAL in the background. */
+  bulk?: boolean;
 }
 
 /** Birth date and gender of a valid, normalised 18-character ID number, as parseIdNumber reads them. */
@@ -130,6 +132,12 @@ export function applyImportPlan(
   const pcols = personFields(plan.fields).map((f) => [f, PERSON_COLUMNS[f]] as const).filter((x): x is [FieldKey, keyof PersonTable] => !!x[1]);
   // Each mapped column's values, found once (not by field name per row).
   const pcolIndex = pcols.map(([f]) => store.column.get(f)!);
+  const pInteger = pcols.map(([, c]) => INTEGER.has(c));
+  // One argument list per person, refilled for each (the last three: the stamps).
+  const pargs: unknown[] = new Array(7 + pcols.length + 3);
+  pargs[7 + pcols.length] = stamp.at;
+  pargs[8 + pcols.length] = stamp.at;
+  pargs[9 + pcols.length] = stamp.by;
   const hNames = hcols.map(([, c]) => c);
   const pNames = pcols.map(([, c]) => c);
   const groupMapped = plan.fields.includes('group');
@@ -173,73 +181,113 @@ export function applyImportPlan(
   // (from their own stored definitions) before the transaction commits.
   let added = 0;
   for (const h of plan.households) if (h.action === 'add') added += h.members.length;
-  const rebuild = added >= BULK_THRESHOLD ? (raw.prepare(SEARCH_INDEXES).all() as { type: 'index' | 'trigger'; name: string; sql: string }[]) : [];
-  raw.transaction(() => {
-    for (const ix of rebuild) raw.exec(`DROP ${ix.type === 'trigger' ? 'TRIGGER' : 'INDEX'} "${ix.name.replace(/"/g, '')}"`);
-    const villages = new Map<string, { id: string; code: string }>(
-      (raw.prepare('SELECT id, township_id, name, code FROM village').all() as { id: string; township_id: string; name: string; code: string }[]).map((v) => [
-        `${v.township_id}|${v.name}`,
-        { id: v.id, code: v.code },
-      ]),
-    );
-    for (const v of plan.newVillages) {
-      const id = newId();
-      const code = villageCode(v.townshipId);
-      insVillage.run(id, v.townshipId, code, v.name, stamp.at, stamp.at, stamp.by);
-      villages.set(`${v.townshipId}|${v.name}`, { id, code });
-      result.villagesCreated++;
+  const bulk = added >= BULK_THRESHOLD;
+  const rebuild = bulk ? (raw.prepare(SEARCH_INDEXES).all() as { type: 'index' | 'trigger'; name: string; sql: string }[]) : [];
+  // A bulk write also skips the per-row foreign-key lookups (every household, village and person
+  // it links is one it has just written or read: nothing can dangle, and an import never deletes
+  // a household), and leaves the WAL for the caller to checkpoint off the main thread
+  // (Database.checkpointSoon) instead of copying it back at COMMIT. Both are set back after.
+  const settings = bulk ? { fk: raw.pragma('foreign_keys', { simple: true }), ckpt: raw.pragma('wal_autocheckpoint', { simple: true }) } : null;
+  if (settings) {
+    raw.pragma('foreign_keys = OFF');
+    raw.pragma('wal_autocheckpoint = 0');
+  }
+  try {
+    write();
+  } finally {
+    if (settings) {
+      raw.pragma(`foreign_keys = ${settings.fk ? 'ON' : 'OFF'}`);
+      raw.pragma(`wal_autocheckpoint = ${Number(settings.ckpt)}`);
     }
-    const statuses: unknown[] = [];
-    const status = (householdId: string, value: string, monitorType: string) => {
-      statuses.push(newId(), householdId, value, monitorType, stamp.today, '导入', stamp.at, stamp.at, stamp.by);
-      if (statuses.length === STATUS_BATCH * 9) insStatusBatch.run(statuses.splice(0));
-    };
-    for (const h of plan.households) {
-      if (h.action === 'unchanged') continue;
-      const first = h.members[0];
-      const village = villages.get(`${h.townshipId}|${h.villageName}`)!;
-      const headRow = h.members.find((i) => get('relation', i) === '户主') ?? first;
-      const head = headRow === undefined ? '' : get('name', headRow);
-      const hvals = hcols.map(([f, c]) => toColumn(c, get(f, first)));
-      let id = h.existingId;
-      const newStatus = get('status', first);
-      const monitorType = get('monitorType', first);
-      if (!id) {
-        id = newId();
-        const group = groupMapped ? get('group', first) : '';
-        const sortKey = `${townshipCodes.get(h.townshipId)}\u0001${village.code}\u0001${group}\u0001${h.number}`;
-        insHousehold.run(id, h.number, village.id, head, h.members.length, sortKey, ...hvals, stamp.at, stamp.at, stamp.by);
-        if (newStatus) status(id, newStatus, monitorType);
-      } else {
-        const before = getStatus.get(id) as string;
-        updHousehold.run(village.id, head, h.members.length, ...hvals, stamp.at, stamp.by, id);
-        if (plan.fields.includes('status') && newStatus !== before) status(id, newStatus, monitorType);
+  }
+  return { ...result, bulk };
+
+  function write() {
+    raw.transaction(() => {
+      for (const ix of rebuild) raw.exec(`DROP ${ix.type === 'trigger' ? 'TRIGGER' : 'INDEX'} "${ix.name.replace(/"/g, '')}"`);
+      const villages = new Map<string, { id: string; code: string }>(
+        (raw.prepare('SELECT id, township_id, name, code FROM village').all() as { id: string; township_id: string; name: string; code: string }[]).map((v) => [
+          `${v.township_id}|${v.name}`,
+          { id: v.id, code: v.code },
+        ]),
+      );
+      for (const v of plan.newVillages) {
+        const id = newId();
+        const code = villageCode(v.townshipId);
+        insVillage.run(id, v.townshipId, code, v.name, stamp.at, stamp.at, stamp.by);
+        villages.set(`${v.townshipId}|${v.name}`, { id, code });
+        result.villagesCreated++;
       }
-      result.householdsWritten++;
-      const write = h.allNew ? insPerson : upsertPerson;
-      const keep = new Set<string>();
-      for (let m = 0; m < h.members.length; m++) {
-        const i = h.members[m];
-        const idNumber = get('idNumber', i);
-        const pvals = pcols.map(([, c], n) => toColumn(c, valueAt(store, pcolIndex[n], i)));
-        write.run(newId(), id, idNumber, reverseId(idNumber), genderOf(idNumber), birthDateOf(idNumber), m + 1, ...pvals, stamp.at, stamp.at, stamp.by);
-        if (h.existingId) keep.add(idNumber);
-        result.personsWritten++;
-      }
-      // A new household has no one else to remove.
-      for (const idNumber of h.existingId ? (listMembers.all(id) as string[]) : []) {
-        if (!keep.has(idNumber) && !placed.has(idNumber)) {
-          delPerson.run(idNumber);
-          result.personsRemoved++;
+      const statuses: unknown[] = [];
+      const status = (householdId: string, value: string, monitorType: string) => {
+        statuses.push(newId(), householdId, value, monitorType, stamp.today, '导入', stamp.at, stamp.at, stamp.by);
+        if (statuses.length === STATUS_BATCH * 9) insStatusBatch.run(statuses.splice(0));
+      };
+      // Households are written in the list's order (township, village, group, number), so that
+      // rows that are listed together are stored together: a page of the roster list then reads a
+      // few dozen database pages instead of one per household, and the same holds for the
+      // heads' entries in the person index (ids are time-ordered, given in this order).
+      const keyed = plan.households
+        .filter((h) => h.action !== 'unchanged')
+        .map((h) => {
+          const village = villages.get(`${h.townshipId}|${h.villageName}`)!;
+          const group = groupMapped ? get('group', h.members[0]) : '';
+          return { h, village, key: `${townshipCodes.get(h.townshipId)}\u0001${village.code}\u0001${group}\u0001${h.number}` };
+        })
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      for (const { h, village, key: sortKey } of keyed) {
+        const first = h.members[0];
+        const headRow = h.members.find((i) => get('relation', i) === '户主') ?? first;
+        const head = headRow === undefined ? '' : get('name', headRow);
+        const hvals = hcols.map(([f, c]) => toColumn(c, get(f, first)));
+        let id = h.existingId;
+        const newStatus = get('status', first);
+        const monitorType = get('monitorType', first);
+        if (!id) {
+          id = newId();
+          insHousehold.run(id, h.number, village.id, head, h.members.length, sortKey, ...hvals, stamp.at, stamp.at, stamp.by);
+          if (newStatus) status(id, newStatus, monitorType);
+        } else {
+          const before = getStatus.get(id) as string;
+          updHousehold.run(village.id, head, h.members.length, ...hvals, stamp.at, stamp.by, id);
+          if (plan.fields.includes('status') && newStatus !== before) status(id, newStatus, monitorType);
+        }
+        result.householdsWritten++;
+        const write = h.allNew ? insPerson : upsertPerson;
+        const keep = h.existingId ? new Set<string>() : null;
+        for (let m = 0; m < h.members.length; m++) {
+          const i = h.members[m];
+          const idNumber = get('idNumber', i);
+          pargs[0] = newId();
+          pargs[1] = id;
+          pargs[2] = idNumber;
+          pargs[3] = reverseId(idNumber);
+          pargs[4] = genderOf(idNumber);
+          pargs[5] = birthDateOf(idNumber);
+          pargs[6] = m + 1;
+          for (let n = 0; n < pcolIndex.length; n++) {
+            const v = valueAt(store, pcolIndex[n], i);
+            pargs[7 + n] = pInteger[n] ? (v ? Number(v) : null) : v;
+          }
+          write.run(pargs);
+          keep?.add(idNumber);
+          result.personsWritten++;
+        }
+        // A new household has no one else to remove.
+        for (const idNumber of h.existingId ? (listMembers.all(id) as string[]) : []) {
+          if (!keep!.has(idNumber) && !placed.has(idNumber)) {
+            delPerson.run(idNumber);
+            result.personsRemoved++;
+          }
         }
       }
-    }
-    for (let k = 0; k < statuses.length; k += 9) insStatus.run(statuses.slice(k, k + 9));
-    for (const ix of rebuild) raw.exec(ix.sql);
-  })();
-  // Fresh statistics after a bulk change, so the list queries keep using their indexes.
-  raw.exec('PRAGMA analysis_limit = 400; ANALYZE;');
-  return result;
+      for (let k = 0; k < statuses.length; k += 9) insStatus.run(statuses.slice(k, k + 9));
+      for (const ix of rebuild) raw.exec(ix.sql);
+      // Fresh statistics after a bulk change, so the list queries keep using their indexes
+      // (inside the transaction: committed with the rows, not in a second commit of its own).
+      raw.exec('PRAGMA analysis_limit = 400; ANALYZE;');
+    })();
+  }
 }
 
 /** Changes whenever the roster or the village registry changes: a preview is only committed on the data it saw. */
