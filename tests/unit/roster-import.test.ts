@@ -69,6 +69,11 @@ describe('import with planted faults', () => {
     rows[spaced][col('人均纯收入')] = '3,200元';
     const oddCode = rowsOf(households[10])[0];
     rows[oddCode][col('文化程度')] = '研究生';
+    // The same texts again further down: each row is checked on its own, not taken from the last.
+    const oddCode2 = rowsOf(households[11])[0];
+    rows[oddCode2][col('文化程度')] = '研究生';
+    const badMonths2 = rowsOf(households[12])[0];
+    rows[badMonths2][col('务工时间')] = '13';
 
     const file = path.join(tempDir(), '花名册.xlsx');
     await writeRosterXlsx(file, rows);
@@ -86,13 +91,15 @@ describe('import with planted faults', () => {
     expect(issuesAt(plan, rowOf(old15))).toEqual(['ID_UPGRADED']);
     expect(issuesAt(plan, rowOf(spaced))).toEqual([]);
     expect(issuesAt(plan, rowOf(oddCode))).toEqual(['UNKNOWN_CODE']);
+    expect(issuesAt(plan, rowOf(oddCode2))).toEqual(['UNKNOWN_CODE']);
+    expect(issuesAt(plan, rowOf(badMonths2))).toContain('MONTHS');
     // Every other row of a rejected household says why it was not imported.
     const sibling = rowsOf(households[1])[1];
     if (sibling !== undefined) expect(issuesAt(plan, rowOf(sibling))).toEqual(['HOUSEHOLD_REJECTED']);
     // Messages are Chinese.
     expect(plan.issues.find((i) => i.rule === 'MONTHS')!.message).toContain('务工时间');
 
-    const rejectedHouseholds = 7; // 1, 2, 3, 4+5 (the duplicate), 6, 7
+    const rejectedHouseholds = 8; // 1, 2, 3, 4+5 (the duplicate), 6, 7, 12
     expect(plan.householdCounts).toEqual({ added: 40 - rejectedHouseholds, updated: 0, unchanged: 0, rejected: rejectedHouseholds });
     expect(t.count('household')).toBe(0); // nothing before the commit
 

@@ -29,33 +29,8 @@ function own(s: string): string {
   return copy;
 }
 
-/**
- * One string per distinct value for the columns that repeat (township, village, codes, years):
- * a county's 100,000 rows then hold a few thousand strings instead of millions.
- */
-const interned = new Map<string, string>();
-function intern(s: string): string {
-  const known = interned.get(s);
-  if (known !== undefined) return known;
-  if (interned.size > 200_000) interned.clear();
-  const mine = own(s);
-  interned.set(mine, mine);
-  return mine;
-}
-
-/** The cleaned, interned value of a repeating cell text, remembered by the raw text (one lookup per cell). */
-function cleanedOnce(cache: Map<string, string>, clean: (s: string) => string, raw: string): string {
-  const known = cache.get(raw);
-  if (known !== undefined) return known;
-  if (cache.size > 200_000) cache.clear();
-  const v = intern(clean(raw));
-  cache.set(own(raw), v);
-  return v;
-}
-const cleanTexts = new Map<string, string>();
-const cleanCodes = new Map<string, string>();
-
-// Household numbers repeat on every member's row: interned too. The rest are one per person.
+// Fields with one value per person, kept as strings; the rest go into the store's dictionary
+// (one string per distinct value: a county's 100,000 rows hold a few thousand strings).
 const UNIQUE_FIELDS: ReadonlySet<FieldKey> = new Set(['name', 'idNumber', 'personNumber', 'personPhone', 'phone']);
 
 const TEXT_FIELDS: FieldKey[] = ['township', 'village', 'group', 'name'];
@@ -151,34 +126,44 @@ interface Layout {
   required: number[];
   id: number;
   size: number;
-  /** Per field, the last raw text read and its value: a household's rows repeat most cells. */
+  /**
+   * Per field, the last raw text read and what it gave: a household's rows repeat most cells.
+   * Only texts read without an error are remembered. `lastCode` is the dictionary index times
+   * two, plus one when the value is a code its list does not know (a warning on every row).
+   */
   lastRaw: (string | undefined)[];
-  lastValue: string[];
+  lastCode: Int32Array;
+  /** Per field: whether the same raw text always gives the same value (see REMEMBERED). */
+  remembered: boolean[];
+  /** Per field whose few values repeat across the county (codes, names of places): raw text → lastCode's form. */
+  seen: (Map<string, number> | null)[];
 }
 const layouts = new WeakMap<RowStore, Layout>();
+/** Distinct raw texts remembered per field; past this a field's texts are simply read each time. */
+const SEEN_LIMIT = 5_000;
 function layoutOf(store: RowStore, columns: Map<FieldKey, number>): Layout {
   let l = layouts.get(store);
   if (!l) {
     const k = (f: FieldKey) => store.column.get(f) ?? -1;
+    const kinds = store.fields.map(kindOf);
     l = {
       cols: store.fields.map((f) => columns.get(f)!),
-      kinds: store.fields.map(kindOf),
+      kinds,
       required: REQUIRED.map(k).filter((x) => x >= 0),
       id: k('idNumber'),
       size: k('size'),
       lastRaw: store.fields.map(() => undefined),
-      lastValue: store.fields.map(() => ''),
+      lastCode: new Int32Array(store.fields.length),
+      remembered: kinds.map((kind) => REMEMBERED.has(kind)),
+      seen: kinds.map((kind) => (kind === Kind.Text || kind === Kind.Listed || kind === Kind.YesNo || kind === Kind.Months ? new Map() : null)),
     };
     layouts.set(store, l);
   }
   return l;
 }
 
-function put(store: RowStore, k: number, index: number, value: string): void {
-  const t = store.texts[k];
-  if (t) t[index] = value;
-  else store.codes[k]![index] = codeOf(store, value);
-}
+/** Whether a field's value is the same for the same raw text (and so can be remembered). */
+const REMEMBERED: ReadonlySet<Kind> = new Set([Kind.Text, Kind.Code, Kind.Money, Kind.Months, Kind.YesNo, Kind.Listed]);
 
 const scratch: string[] = [];
 const cur = { row: 0, issues: [] as Issue[], hasError: false };
@@ -188,7 +173,7 @@ function add(f: FieldKey, sev: Issue['severity'], rule: string, key: string, par
 }
 /** A parsed value's canonical text; an unreadable one is reported and stored as '' (its row has an error and is never written). */
 function take<T>(f: FieldKey, p: Parsed<T>, rule: string, show: (v: T) => string): string {
-  if (p.ok) return intern(show(p.value));
+  if (p.ok) return show(p.value);
   add(f, 'error', rule, p.key, p.params);
   return '';
 }
@@ -203,12 +188,12 @@ export function readRow(
   rowNumber: number,
   cells: SheetCell[],
   columns: Map<FieldKey, number>,
-  codes: Map<string, Set<string>>,
+  codeLists: Map<string, Set<string>>,
   today: Date,
   issues: Issue[],
   store: RowStore,
 ): number {
-  const { cols, kinds, required, id, size, lastRaw, lastValue } = layoutOf(store, columns);
+  const { cols, kinds, required, id, size, lastRaw, lastCode, remembered, seen } = layoutOf(store, columns);
   const fields = store.fields;
   const texts = scratch; // only used during this call
   texts.length = fields.length;
@@ -231,29 +216,31 @@ export function readRow(
     const f = fields[k];
     const v = texts[k];
     const kind = kinds[k];
-    // The same text as this field's last cell (a household's rows repeat most cells): the same
-    // value, with no finding to report (only values read without one are remembered). A listed
-    // code is still checked against its list on every row.
-    if (v === lastRaw[k] && kind !== Kind.UniqueText && kind !== Kind.UniqueCode && kind !== Kind.Year && kind !== Kind.Other) {
-      const value = lastValue[k];
-      if (kind === Kind.Listed && value !== '') {
-        const known = codes.get(FIELD[f].list!);
-        if (known && !known.has(value)) add(f, 'warning', 'UNKNOWN_CODE', 'roster.row.unknownCode', { field: FIELD[f].header, value: v });
+    const codes = store.codes[k];
+    // The same text as this field's last cell, or one seen before: the same value, with no
+    // finding but a listed code's "not in the list" (reported on every row that has it).
+    if (codes && remembered[k]) {
+      const known = v === lastRaw[k] ? lastCode[k] : (seen[k]?.get(v) ?? -1);
+      if (known >= 0) {
+        codes[index] = known >> 1;
+        if (known & 1) add(f, 'warning', 'UNKNOWN_CODE', 'roster.row.unknownCode', { field: FIELD[f].header, value: v });
+        lastRaw[k] = v;
+        lastCode[k] = known;
+        continue;
       }
-      put(store, k, index, value);
-      continue;
     }
     let value = '';
+    let unknown = false;
     const errorsBefore = cur.issues.length;
     switch (kind) {
       case Kind.Text:
-        value = cleanedOnce(cleanTexts, cleanText, v);
+        value = cleanText(v);
         break;
       case Kind.UniqueText:
         value = own(cleanText(v));
         break;
       case Kind.Code:
-        value = cleanedOnce(cleanCodes, cleanCode, v);
+        value = cleanCode(v);
         break;
       case Kind.UniqueCode:
         value = own(cleanCode(v));
@@ -273,16 +260,28 @@ export function readRow(
         value = take(f, parseYesNo(v), 'YES_NO', same);
         break;
       case Kind.Listed: {
-        value = cleanedOnce(cleanCodes, cleanCode, v);
-        const known = codes.get(FIELD[f].list!);
-        if (value !== '' && known && !known.has(value)) add(f, 'warning', 'UNKNOWN_CODE', 'roster.row.unknownCode', { field: FIELD[f].header, value: v });
+        value = cleanCode(v);
+        const list = codeLists.get(FIELD[f].list!);
+        if (value !== '' && list && !list.has(value)) {
+          unknown = true;
+          add(f, 'warning', 'UNKNOWN_CODE', 'roster.row.unknownCode', { field: FIELD[f].header, value: v });
+        }
         break;
       }
     }
-    put(store, k, index, value);
+    if (!codes) {
+      store.texts[k]![index] = value;
+      continue;
+    }
+    const code = codeOf(store, value);
+    codes[index] = code;
+    if (!remembered[k]) continue;
     if (cur.issues.length === errorsBefore || kind === Kind.Listed) {
+      const entry = code * 2 + (unknown ? 1 : 0);
       lastRaw[k] = v;
-      lastValue[k] = value;
+      lastCode[k] = entry;
+      const known = seen[k];
+      if (known && known.size < SEEN_LIMIT) known.set(own(v), entry);
     } else lastRaw[k] = undefined;
   }
   for (const k of required) {
