@@ -148,11 +148,14 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       db.prepare("INSERT INTO household (id, number, village_id, group_name, head_name, size, created_at, updated_at, updated_by) VALUES ('h7', '4305221002070001', 'v7', '1组', '王秀英', 1, @c, @u, @b)").run(stamp);
     },
     check(db) {
-      // Households of earlier versions got their key when migrating; the key sorts as township, village, group, number.
+      // Households of earlier versions got their key when migrating; the key sorts as township,
+      // village, group (by its number since version 11) and number.
+      // (This check also runs on the backups of versions 7–10, which keep the group as written.)
       const key = (id: string) => db.prepare('SELECT sort_key FROM household WHERE id = ?').pluck().get(id);
-      expect(key('h1')).toBe('430522100\u0001430522100201\u00013组\u00014305221002010001');
-      expect(key('h7')).toBe('430522100\u0001430522100207\u00011组\u00014305221002070001');
-      expect(db.prepare('SELECT id FROM household ORDER BY sort_key').pluck().all()).toEqual(['h1', 'h7']);
+      const group = (g: string, n: number) => (schemaVersion(db) >= 11 ? String(n).padStart(5, '0') + g : g);
+      expect(key('h1')).toBe(`430522100\u0001430522100201\u0001${group('3组', 3)}\u00014305221002010001`);
+      expect(key('h7')).toBe(`430522100\u0001430522100207\u0001${group('1组', 1)}\u00014305221002070001`);
+      expect(db.prepare("SELECT id FROM household WHERE id IN ('h1', 'h7') ORDER BY sort_key").pluck().all()).toEqual(['h1', 'h7']);
       expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'household_sort'").pluck().get()).toBe(1);
       // Stored quality results of earlier versions have no message keys: an empty list.
       expect(db.prepare('SELECT details FROM quality_result').pluck().all()).toEqual(['[]']);
@@ -225,6 +228,20 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       expect(() => db.prepare("UPDATE ledger_item SET status = 'done' WHERE id = 'L1'").run()).toThrow(/CHECK/);
     },
   },
+  11: {
+    insert(db) {
+      // Written without keys: the triggers give 10组 and 十二组 their places after 2组 and 三组.
+      const hh = db.prepare("INSERT INTO household (id, number, village_id, group_name, head_name, size, created_at, updated_at, updated_by) VALUES (?, ?, 'v7', ?, '', 1, @c, @u, @b)");
+      hh.run('h11a', '4305221002070011', '10组', stamp);
+      hh.run('h11b', '4305221002070012', '十二组', stamp);
+      hh.run('h11c', '4305221002070013', '2组', stamp);
+      hh.run('h11d', '4305221002070014', '三组', stamp);
+    },
+    check(db) {
+      expect(db.prepare("SELECT group_name FROM household WHERE village_id = 'v7' ORDER BY sort_key").pluck().all()).toEqual(['1组', '2组', '三组', '10组', '十二组']);
+      expect(db.prepare("SELECT n FROM group_numeral WHERE text = '二十一'").pluck().get()).toBe(21);
+    },
+  },
 };
 
 /** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */
@@ -247,6 +264,7 @@ describe('a new data folder', () => {
     expect(schemaVersion(db.raw)).toBe(LATEST_VERSION);
     expect(db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.raw.pragma('page_size', { simple: true })).toBe(16384);
     // Foreign keys really are enforced: a village of an unknown township is refused.
     expect(() =>
       db.raw

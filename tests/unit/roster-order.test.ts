@@ -13,7 +13,8 @@ import type { RosterSortColumn } from '../../shared/domain/roster';
 import { countyRows } from '../support/synthetic-county';
 import { writeRosterXlsx } from '../support/roster-xlsx';
 import { commitImport, previewImport } from '../../electron/core/roster/import-service';
-import { SORT_KEY_SQL } from '../../electron/core/db/migrations/0007-roster-sort-key';
+import { GROUP_KEY, SORT_KEY_SQL } from '../../electron/core/db/migrations/0011-group-order';
+import { groupNumber, groupSortKey } from '../../shared/roster/group-order';
 
 afterEach(cleanup);
 
@@ -46,15 +47,21 @@ function household(villageId: string, number: string, groupName: string, head: s
   };
 }
 
-/** The order the list had before sort_key: the joined query, township code, village code, group, number. */
+/**
+ * The list's order computed independently of sort_key: the joined rows sorted by township code,
+ * village code, group by its number (the printouts' groupNumber: 2组 before 10组), group name,
+ * household number.
+ */
 function joinedOrder(t: T, townshipId?: string): string[] {
-  return t.app.db.raw
+  const rows = t.app.db.raw
     .prepare(
-      `SELECT h.number FROM household h JOIN village v ON v.id = h.village_id JOIN township t ON t.id = v.township_id
-       WHERE ? IS NULL OR t.id = ? ORDER BY t.code, v.code, h.group_name, h.number`,
+      `SELECT t.code AS tc, v.code AS vc, h.group_name AS g, h.number FROM household h JOIN village v ON v.id = h.village_id JOIN township t ON t.id = v.township_id
+       WHERE ? IS NULL OR t.id = ?`,
     )
-    .pluck()
-    .all(townshipId ?? null, townshipId ?? null) as string[];
+    .all(townshipId ?? null, townshipId ?? null) as { tc: string; vc: string; g: string; number: string }[];
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const n = (g: string) => Math.min(groupNumber(g), 99_999);
+  return rows.sort((a, b) => cmp(a.tc, b.tc) || cmp(a.vc, b.vc) || n(a.g) - n(b.g) || cmp(a.g, b.g) || cmp(a.number, b.number)).map((r) => r.number);
 }
 
 async function listed(t: T, q: { townshipId?: string; villageId?: string; sort?: RosterSortColumn; desc?: boolean } = {}): Promise<string[]> {
@@ -103,6 +110,20 @@ describe('the roster order (sort_key)', () => {
     const p2 = await t.call('roster.query', { offset: 4, limit: 4, townshipId: a.id });
     expect([...p1.rows, ...p2.rows].map((r) => r.number)).toEqual(joinedOrder(t, a.id));
     expect([p1.total, p2.total]).toEqual([5, 5]);
+  });
+
+  it('orders 组 by their number, in digits or Chinese numerals, and the importer computes the same key as SQL', async () => {
+    const { t, a1 } = await smallCounty();
+    const names = ['10组', '2组', '十二组', '三组', '组外', '一组', '二十一组'];
+    for (const [k, g] of names.entries()) await t.call('roster.household.save', household(a1, `43052210020100${20 + k}`, g, `户${k}`));
+    keysAreRight(t);
+    const order = (await t.call('roster.query', { offset: 0, limit: 100, villageId: a1 })).rows.map((r) => r.groupName);
+    expect(order).toEqual(['1组', '一组', '2组', '2组', '2组', '三组', '10组', '十二组', '二十一组', '组外']);
+    expect(await listed(t)).toEqual(joinedOrder(t));
+    // The importer's key (shared/roster/group-order.ts) is the SQL one, odd names included.
+    const tricky = [...names, '', '3', ' 3组', '３组', '十', '一百组', '一百零一组', '两组', '第三组', '一心组', '99999999999999999999组', '007组', '九十九组'];
+    const sqlKey = t.app.db.raw.prepare(`SELECT ${GROUP_KEY('@g')}`).pluck();
+    for (const g of tricky) expect(sqlKey.get({ g }), g).toBe(groupSortKey(g));
   });
 
   it('counts the filtered list afresh after every write, including writes from another connection', async () => {

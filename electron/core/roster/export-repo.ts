@@ -32,7 +32,7 @@ export function* exportHouseholds(raw: Sqlite.Database, filter: ExportFilter = {
     .prepare(
       'SELECT h.id FROM household h JOIN village v ON v.id = h.village_id JOIN township t ON t.id = v.township_id' +
         (where.length ? ' WHERE ' + where.join(' AND ') : '') +
-        ' ORDER BY t.code, v.code, h.group_name, h.number',
+        ' ORDER BY h.sort_key',
     )
     .pluck()
     .all(...args) as string[];

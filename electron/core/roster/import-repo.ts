@@ -6,6 +6,7 @@
 import type Sqlite from 'better-sqlite3';
 import type { FieldKey } from '../../../shared/roster/layout';
 import { cleanCode, reverseId } from '../../../shared/roster/values';
+import { groupSortKey } from '../../../shared/roster/group-order';
 import type { HouseholdTable, PersonTable } from '../db/schema';
 import { householdFields, householdValues, personFields, personValues, signature } from './import-values';
 import { valueAt, valueOf } from './import-rows';
@@ -232,7 +233,7 @@ export function applyImportPlan(
         .map((h) => {
           const village = villages.get(`${h.townshipId}|${h.villageName}`)!;
           const group = groupMapped ? get('group', h.members[0]) : '';
-          return { h, village, key: `${townshipCodes.get(h.townshipId)}\u0001${village.code}\u0001${group}\u0001${h.number}` };
+          return { h, village, key: `${townshipCodes.get(h.townshipId)}\u0001${village.code}\u0001${groupSortKey(group)}\u0001${h.number}` };
         })
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       for (const { h, village, key: sortKey } of keyed) {

@@ -8,7 +8,8 @@ import { m0007 } from './0007-roster-sort-key';
 import { m0008 } from './0008-wallchart';
 import { m0009 } from './0009-inspection';
 import { m0010 } from './0010-ledger';
+import { m0011 } from './0011-group-order';
 
 /** Every migration, in order. A shipped migration is never edited: add a new one. */
-export const migrations = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const migrations = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
 export const LATEST_VERSION = migrations[migrations.length - 1].version;
