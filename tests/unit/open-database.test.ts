@@ -157,3 +157,33 @@ describe('a data folder that is not usable', () => {
     expect((await app.status()).ready).toBe(false);
   });
 });
+
+describe('the background checkpoint (after a bulk write)', () => {
+  it('moves the WAL into the database file on a worker thread; close waits for it; a failure is harmless', async () => {
+    const dir = tempDir();
+    const db = await openDatabase(dir);
+    const raw = db.raw;
+    raw.pragma('wal_autocheckpoint = 0'); // as a bulk import does
+    raw.exec('CREATE TABLE bulk (n INTEGER, t TEXT)');
+    const ins = raw.prepare('INSERT INTO bulk VALUES (?, ?)');
+    raw.transaction(() => {
+      for (let i = 0; i < 20_000; i++) ins.run(i, `第${i}行`.repeat(5));
+    })();
+    raw.pragma('wal_autocheckpoint = 1000');
+    const wal = path.join(dir, `${DB_FILE}-wal`);
+    expect(fs.statSync(wal).size).toBeGreaterThan(1_000_000); // the rows are in the WAL only
+    const r = await db.checkpointSoon();
+    expect(r.ok, r.message).toBe(true);
+    expect(r.log).toBeGreaterThan(50);
+    expect(r.checkpointed).toBe(r.log);
+    // Started and not awaited: closing waits for it, and the data is all there afterwards.
+    void db.checkpointSoon();
+    await db.close();
+    const again = new Sqlite(path.join(dir, DB_FILE), { readonly: true });
+    expect(again.prepare('SELECT count(*) FROM bulk').pluck().get()).toBe(20_000);
+    again.close();
+    // A checkpoint that cannot run (no such file) reports it instead of throwing.
+    const { checkpointInWorker } = await import('../../electron/core/db/checkpoint');
+    expect((await checkpointInWorker(path.join(dir, 'missing.sqlite'))).ok).toBe(false);
+  });
+});

@@ -134,6 +134,9 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
     checkpointSoon() {
       const p = checkpointInWorker(file, opts.nativeBinding).then((r) => {
         checkpoints.delete(p);
+        // Nothing is lost when it fails: SQLite's own checkpoint (back on after the bulk write)
+        // or closing the database moves the WAL instead. No details: they would name the path.
+        if (!r.ok) console.warn('[db] background checkpoint did not run; SQLite will checkpoint later');
         return r;
       });
       checkpoints.add(p);
