@@ -185,5 +185,8 @@ describe('the background checkpoint (after a bulk write)', () => {
     // A checkpoint that cannot run (no such file) reports it instead of throwing.
     const { checkpointInWorker } = await import('../../electron/core/db/checkpoint');
     expect((await checkpointInWorker(path.join(dir, 'missing.sqlite'))).ok).toBe(false);
+    // One that takes too long is stopped (closing the app must never hang on it), and none starts after closing.
+    expect(await checkpointInWorker(path.join(dir, DB_FILE), undefined, 1)).toEqual({ ok: false, message: 'timed out' });
+    expect((await db.checkpointSoon()).ok).toBe(false);
   });
 });

@@ -74,6 +74,11 @@ describe('import with planted faults', () => {
     rows[oddCode2][col('文化程度')] = '研究生';
     const badMonths2 = rowsOf(households[12])[0];
     rows[badMonths2][col('务工时间')] = '13';
+    // A member row whose household field disagrees with the first row's: a warning, the first row wins.
+    const h14 = households.slice(13).find((n) => rowsOf(n).length >= 2)!;
+    const [firstOf14, secondOf14] = rowsOf(h14);
+    const cause14 = rows[firstOf14][col('主要致贫原因')];
+    rows[secondOf14][col('主要致贫原因')] = cause14 === '因病' ? '因残' : '因病';
 
     const file = path.join(tempDir(), '花名册.xlsx');
     await writeRosterXlsx(file, rows);
@@ -93,6 +98,8 @@ describe('import with planted faults', () => {
     expect(issuesAt(plan, rowOf(oddCode))).toEqual(['UNKNOWN_CODE']);
     expect(issuesAt(plan, rowOf(oddCode2))).toEqual(['UNKNOWN_CODE']);
     expect(issuesAt(plan, rowOf(badMonths2))).toContain('MONTHS');
+    expect(issuesAt(plan, rowOf(secondOf14))).toEqual(['FIELD_DIFFERS']);
+    expect(issuesAt(plan, rowOf(firstOf14))).toEqual([]);
     // Every other row of a rejected household says why it was not imported.
     const sibling = rowsOf(households[1])[1];
     if (sibling !== undefined) expect(issuesAt(plan, rowOf(sibling))).toEqual(['HOUSEHOLD_REJECTED']);
@@ -111,6 +118,7 @@ describe('import with planted faults', () => {
     expect(raw.prepare('SELECT count(*) FROM person WHERE id_number = ?').pluck().get(sid.toUpperCase())).toBe(1);
     expect(raw.prepare('SELECT reported_income_fen FROM household WHERE number = ?').pluck().get(households[9])).toBe(320000);
     expect(raw.prepare('SELECT count(*) FROM household WHERE number = ?').pluck().get(households[1])).toBe(0);
+    expect(raw.prepare('SELECT main_cause FROM household WHERE number = ?').pluck().get(h14)).toBe(cause14);
   });
 
   it('finds the header below merged title rows, reads Excel date serials, and refuses IDs stored as numbers', async () => {
@@ -267,6 +275,14 @@ describe('error workbook and safety', () => {
     const preview = await previewImport(t.app.ctx(), small);
     await t.call('org.villages.save', { townshipId: t.byCode('430522100').id, code: '430522100299', name: '新添村', isPoor: false, population: null });
     await expect(commitImport(t.app.ctx(), preview.token)).rejects.toMatchObject({ info: { key: 'roster.import.stale' } });
+    expect(t.count('household')).toBe(0);
+    // A township changed (here: deleted) since the preview: refused too, as the plan names townships.
+    const again = await previewImport(t.app.ctx(), small);
+    const spare = (await t.call('org.townships.save', { code: '430522199', name: '备用乡' })).id;
+    const third = await previewImport(t.app.ctx(), small);
+    t.app.db.raw.prepare('DELETE FROM township WHERE id = ?').run(spare);
+    await expect(commitImport(t.app.ctx(), third.token)).rejects.toMatchObject({ info: { key: 'roster.import.stale' } });
+    await expect(commitImport(t.app.ctx(), again.token)).rejects.toMatchObject({ info: { key: 'roster.import.stale' } });
     expect(t.count('household')).toBe(0);
   });
 });

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, idNumber, tempDir, xinshaoApp } from './helpers/app';
 import type { HouseholdInput } from '../../shared/ipc/contract-roster';
 import type { RosterSortColumn } from '../../shared/domain/roster';
@@ -60,7 +60,7 @@ function joinedOrder(t: T, townshipId?: string): string[] {
     )
     .all(townshipId ?? null, townshipId ?? null) as { tc: string; vc: string; g: string; number: string }[];
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const n = (g: string) => Math.min(groupNumber(g), 99_999);
+  const n = groupNumber;
   return rows.sort((a, b) => cmp(a.tc, b.tc) || cmp(a.vc, b.vc) || n(a.g) - n(b.g) || cmp(a.g, b.g) || cmp(a.number, b.number)).map((r) => r.number);
 }
 
@@ -121,7 +121,9 @@ describe('the roster order (sort_key)', () => {
     expect(order).toEqual(['1组', '一组', '2组', '2组', '2组', '三组', '10组', '十二组', '二十一组', '组外']);
     expect(await listed(t)).toEqual(joinedOrder(t));
     // The importer's key (shared/roster/group-order.ts) is the SQL one, odd names included.
-    const tricky = [...names, '', '3', ' 3组', '３组', '十', '一百组', '一百零一组', '两组', '第三组', '一心组', '99999999999999999999组', '007组', '九十九组'];
+    const tricky = [...names, '', '3', ' 3组', '３组', '十', '一百组', '一百零一组', '两组', '一十组', '一十二组', '第三组', '一心组', '99999999999999999999组', '007组', '九十九组'];
+    // The printouts' number of a group is the list's (one definition).
+    expect(['两组', '一十组', '一十二组', '十二组', '二十一组', '一百组', '007组', '组外'].map(groupNumber)).toEqual([2, 10, 12, 12, 21, 100, 7, 99_999]);
     const sqlKey = t.app.db.raw.prepare(`SELECT ${GROUP_KEY('@g')}`).pluck();
     for (const g of tricky) expect(sqlKey.get({ g }), g).toBe(groupSortKey(g));
   });
@@ -209,7 +211,19 @@ describe('the roster order (sort_key)', () => {
     await writeRosterXlsx(file, [...countyRows({ households: 1800, seed: 5 })]);
     const ctx = t.app.ctx();
     const raw = t.app.db.raw;
+    // A failure in the middle of the write: nothing written, the schema and the connection's
+    // settings (foreign keys, automatic checkpoint) as they were.
+    raw.exec("CREATE TRIGGER boom BEFORE INSERT ON person WHEN NEW.sort = 3 BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    await expect(commitImport(ctx, (await previewImport(ctx, file)).token)).rejects.toThrow(/boom/);
+    raw.exec('DROP TRIGGER boom');
+    expect(t.count('household')).toBe(0);
+    expect(schema()).toEqual(before);
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+
+    const checkpoint = vi.spyOn(t.app.db, 'checkpointSoon');
     await commitImport(ctx, (await previewImport(ctx, file)).token);
+    expect(checkpoint).toHaveBeenCalledTimes(1); // the WAL goes to the database file on a worker thread
     expect(t.count('person')).toBeGreaterThan(5000); // over the bulk threshold
     expect(schema()).toEqual(before);
     keysAreRight(t);

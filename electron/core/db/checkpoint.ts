@@ -36,12 +36,17 @@ export interface CheckpointResult {
   message?: string;
 }
 
-export function checkpointInWorker(file: string, nativeBinding?: string): Promise<CheckpointResult> {
+/** A checkpoint still running after this long is stopped (it may be waiting on a lock): closing must not hang. */
+const TIMEOUT_MS = 30_000;
+
+export function checkpointInWorker(file: string, nativeBinding?: string, timeoutMs = TIMEOUT_MS): Promise<CheckpointResult> {
   return new Promise((resolve) => {
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const done = (r: CheckpointResult) => {
       if (!settled) resolve(r);
       settled = true;
+      clearTimeout(timer);
     };
     let worker: Worker;
     try {
@@ -50,6 +55,10 @@ export function checkpointInWorker(file: string, nativeBinding?: string): Promis
       done({ ok: false, message: (e as Error).message });
       return;
     }
+    timer = setTimeout(() => {
+      done({ ok: false, message: 'timed out' });
+      void worker.terminate();
+    }, timeoutMs);
     worker.once('message', done);
     worker.once('error', (e) => done({ ok: false, message: e.message }));
     worker.once('exit', () => done({ ok: false, message: 'worker exited' }));

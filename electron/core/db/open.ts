@@ -127,11 +127,13 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
   }
   const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
   const checkpoints = new Set<Promise<CheckpointResult>>();
+  let closing = false;
   return {
     kysely,
     raw,
     file,
     checkpointSoon() {
+      if (closing) return Promise.resolve({ ok: false, message: 'closing' });
       const p = checkpointInWorker(file, opts.nativeBinding).then((r) => {
         checkpoints.delete(p);
         // Nothing is lost when it fails: SQLite's own checkpoint (back on after the bulk write)
@@ -143,6 +145,7 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
       return p;
     },
     close: async () => {
+      closing = true;
       await Promise.all(checkpoints);
       await kysely.destroy(); // closes the raw connection too
     },

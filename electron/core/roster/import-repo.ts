@@ -297,7 +297,9 @@ export function rosterStamp(raw: Sqlite.Database): string {
     .prepare(
       `SELECT (SELECT count(*) FROM household) AS h, (SELECT max(updated_at) FROM household) AS hu,
               (SELECT count(*) FROM person) AS p, (SELECT max(updated_at) FROM person) AS pu,
-              (SELECT count(*) FROM village) AS v, (SELECT count(*) FROM code_item WHERE active = 1) AS c`,
+              (SELECT count(*) FROM village) AS v, (SELECT max(updated_at) FROM village) AS vu,
+              (SELECT count(*) FROM township) AS t, (SELECT max(updated_at) FROM township) AS tu,
+              (SELECT count(*) FROM code_item WHERE active = 1) AS c`,
     )
     .get() as Record<string, unknown>;
   return JSON.stringify(row);

@@ -122,8 +122,10 @@ export async function commitImport(ctx: Ctx, token: string): Promise<ApplyResult
     throw new AppError('CONFLICT', 'roster.import.stale');
   }
   const at = ctx.now().toISOString();
-  const result = applyImportPlan(ctx.db.raw, p.plan, { at, by: ctx.operator, today: at.slice(0, 10) }, ctx.newId);
+  const { bulk, ...result } = applyImportPlan(ctx.db.raw, p.plan, { at, by: ctx.operator, today: at.slice(0, 10) }, ctx.newId);
   pending.delete(token);
+  // A bulk commit left its pages in the WAL: they are copied into the database file on a worker thread.
+  if (bulk) void ctx.db.checkpointSoon();
   return result;
 }
 
