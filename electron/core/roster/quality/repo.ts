@@ -186,13 +186,24 @@ export interface RunRecord {
  * Replaces every stored result and the run record, in one transaction. Results of households
  * deleted while the run was under way are dropped.
  */
+/** Result rows written per statement. */
+const RESULT_BATCH = 5000;
+
 export function replaceResults(raw: Sqlite.Database, rows: ResultInsert[], run: RunRecord): void {
+  // The rows travel as one JSON array per batch and are unpacked by SQLite (json_each): one
+  // statement per RESULT_BATCH rows instead of one per row. Households deleted while the run
+  // was reading are skipped.
   const insert = raw.prepare(
-    'INSERT INTO quality_result (household_id, rule, detail, details, created_at) SELECT @id, @rule, @detail, @details, @at WHERE EXISTS (SELECT 1 FROM household WHERE id = @id)',
+    `INSERT INTO quality_result (household_id, rule, detail, details, created_at)
+     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, @at FROM json_each(@rows) j
+     WHERE EXISTS (SELECT 1 FROM household WHERE id = j.value ->> 0)`,
   );
   raw.transaction(() => {
     raw.prepare('DELETE FROM quality_result').run();
-    for (const r of rows) insert.run({ id: r.householdId, rule: r.rule, detail: r.detail, details: JSON.stringify(r.details), at: run.ranAt });
+    for (let k = 0; k < rows.length; k += RESULT_BATCH) {
+      const batch = rows.slice(k, k + RESULT_BATCH).map((r) => [r.householdId, r.rule, r.detail, JSON.stringify(r.details)]);
+      insert.run({ rows: JSON.stringify(batch), at: run.ranAt });
+    }
     raw
       .prepare(
         `INSERT INTO quality_run (id, ran_at, ran_by, households, duration_ms) VALUES (1, @ranAt, @ranBy, @households, @durationMs)
