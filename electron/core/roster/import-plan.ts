@@ -6,7 +6,7 @@
 import type { FieldKey } from '../../../shared/roster/layout';
 import { FIELD } from '../../../shared/roster/layout';
 import { cleanText } from '../../../shared/roster/values';
-import { issue, newRowStore, readRow, valueAt, valueOf } from './import-rows';
+import { fieldReader, issue, newRowStore, readRow, valueOf } from './import-rows';
 import { householdFields, personFields, signatureOf } from './import-values';
 import type { ImportContext, ImportPlan, Issue, PlannedHousehold, SheetRow } from './import-types';
 
@@ -29,13 +29,9 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
   const issues: Issue[] = [];
   const store = newRowStore(fields);
   const get = (f: FieldKey, i: number) => valueOf(store, f, i);
-  const column = (f: FieldKey) => {
-    const k = store.column.get(f);
-    return k === undefined ? () => '' : (i: number) => valueAt(store, k, i);
-  };
-  const householdNumberOf = column('householdNumber');
-  const idNumberOf = column('idNumber');
-  const relationOf = column('relation');
+  const householdNumberOf = fieldReader(store, 'householdNumber');
+  const idNumberOf = fieldReader(store, 'idNumber');
+  const relationOf = fieldReader(store, 'relation');
   /** household number → its stored rows, in file order */
   const groups = new Map<string, number[]>();
   let sheetRows = 0;

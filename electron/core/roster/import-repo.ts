@@ -87,7 +87,9 @@ const PERSON_COLUMNS: Partial<Record<FieldKey, keyof PersonTable>> = {
   personPhone: 'phone',
 };
 const INTEGER: ReadonlySet<string> = new Set(['exit_year', 'identified_year', 'reported_income_fen', 'work_months']);
-const toColumn = (col: string, v: string | undefined) => (INTEGER.has(col) ? (v ? Number(v) : null) : (v ?? ''));
+/** A stored text as its column's value: a number (or null) for an INTEGER column. */
+const asValue = (integer: boolean, v: string | undefined) => (integer ? (v ? Number(v) : null) : (v ?? ''));
+const toColumn = (col: string, v: string | undefined) => asValue(INTEGER.has(col), v);
 
 const BULK_THRESHOLD = 5000;
 /**
@@ -254,7 +256,7 @@ export function applyImportPlan(
           if (plan.fields.includes('status') && newStatus !== before) status(id, newStatus, monitorType);
         }
         result.householdsWritten++;
-        const write = h.allNew ? insPerson : upsertPerson;
+        const insert = h.allNew ? insPerson : upsertPerson;
         const keep = h.existingId ? new Set<string>() : null;
         for (let m = 0; m < h.members.length; m++) {
           const i = h.members[m];
@@ -266,11 +268,8 @@ export function applyImportPlan(
           pargs[4] = genderOf(idNumber);
           pargs[5] = birthDateOf(idNumber);
           pargs[6] = m + 1;
-          for (let n = 0; n < pcolIndex.length; n++) {
-            const v = valueAt(store, pcolIndex[n], i);
-            pargs[7 + n] = pInteger[n] ? (v ? Number(v) : null) : v;
-          }
-          write.run(pargs);
+          for (let n = 0; n < pcolIndex.length; n++) pargs[7 + n] = asValue(pInteger[n], valueAt(store, pcolIndex[n], i));
+          insert.run(pargs);
           keep?.add(idNumber);
           result.personsWritten++;
         }

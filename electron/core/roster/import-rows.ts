@@ -107,6 +107,12 @@ function codeOf(store: RowStore, value: string): number {
   return store.dict.length - 1;
 }
 
+/** A reader of field f's stored values, its column found once ('' for every row when f is not mapped). */
+export function fieldReader(store: RowStore, f: FieldKey): (i: number) => string {
+  const k = store.column.get(f);
+  return k === undefined ? () => '' : (i) => valueAt(store, k, i);
+}
+
 /** Field f of stored row i ('' when the field is not mapped). */
 export function valueOf(store: RowStore, f: FieldKey, i: number): string {
   const k = store.column.get(f);
@@ -155,7 +161,7 @@ function layoutOf(store: RowStore, columns: Map<FieldKey, number>): Layout {
       lastRaw: store.fields.map(() => undefined),
       lastCode: new Int32Array(store.fields.length),
       remembered: kinds.map((kind) => REMEMBERED.has(kind)),
-      seen: kinds.map((kind) => (kind === Kind.Text || kind === Kind.Listed || kind === Kind.YesNo || kind === Kind.Months ? new Map() : null)),
+      seen: kinds.map((kind) => (SEEN_KINDS.has(kind) ? new Map() : null)),
     };
     layouts.set(store, l);
   }
@@ -164,6 +170,8 @@ function layoutOf(store: RowStore, columns: Map<FieldKey, number>): Layout {
 
 /** Whether a field's value is the same for the same raw text (and so can be remembered). */
 const REMEMBERED: ReadonlySet<Kind> = new Set([Kind.Text, Kind.Code, Kind.Money, Kind.Months, Kind.YesNo, Kind.Listed]);
+/** Of those, the fields with few distinct texts county-wide, remembered beyond the last row (`seen`). */
+const SEEN_KINDS: ReadonlySet<Kind> = new Set([Kind.Text, Kind.Months, Kind.YesNo, Kind.Listed]);
 
 const scratch: string[] = [];
 const cur = { row: 0, issues: [] as Issue[], hasError: false };

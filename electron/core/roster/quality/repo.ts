@@ -182,13 +182,13 @@ export interface RunRecord {
   durationMs: number;
 }
 
+/** Result rows written per statement. */
+const RESULT_BATCH = 5000;
+
 /**
  * Replaces every stored result and the run record, in one transaction. Results of households
  * deleted while the run was under way are dropped.
  */
-/** Result rows written per statement. */
-const RESULT_BATCH = 5000;
-
 export function replaceResults(raw: Sqlite.Database, rows: ResultInsert[], run: RunRecord): void {
   // The rows travel as one JSON array per batch and are unpacked by SQLite (json_each): one
   // statement per RESULT_BATCH rows instead of one per row. Households deleted while the run
