@@ -1,4 +1,5 @@
 /** The household roster as the renderer and the CLI see it. Money is integer 分 (fen). */
+import type { StatusKind } from '../roster/status';
 
 export type YesNo = '' | '是' | '否';
 
@@ -213,6 +214,8 @@ export interface CodeItem {
   name: string;
   sort: number;
   active: boolean;
+  /** 脱贫状态 only: what the status counts as (shared/roster/status.ts); null elsewhere. */
+  kind: StatusKind | null;
 }
 
 export interface PovertyLine {
@@ -220,9 +223,6 @@ export interface PovertyLine {
   amountFen: number;
 }
 
-/** Statuses counted as exited (脱贫) in totals; 注销 (struck off) counts as neither exited nor remaining. */
-export const EXITED_STATUSES = ['已脱贫(享受政策)', '已脱贫(不再享受政策)'];
-export const CANCELLED_STATUS = '注销';
 
 export interface QualityRuleSummary {
   rule: string;

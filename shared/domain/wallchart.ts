@@ -4,6 +4,7 @@
  * is a versioned document that can travel as a file (see electron/core/wallchart/template-file.ts).
  */
 import { z } from 'zod';
+import { statusClass, type StatusRule } from '../roster/status';
 
 export const LEVELS = ['village', 'township', 'county'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -125,16 +126,19 @@ export interface RenderResult {
 export const STATUS_GROUPS = ['unexited', 'exited', 'monitored'] as const;
 export type StatusGroup = (typeof STATUS_GROUPS)[number];
 
-/** Which legend colour a roster status takes: 已脱贫… green, 监测/预脱贫 amber, the rest red. */
-export function statusGroup(status: string, monitorType = ''): StatusGroup {
-  if (monitorType !== '' || status.includes('监测') || status.includes('预脱贫')) return 'monitored';
-  if (status.startsWith('已脱贫')) return 'exited';
-  return 'unexited';
+/**
+ * Which legend colour a roster status takes, by the one status rule (shared/roster/status.ts):
+ * exited green, not exited but monitored or 预脱贫 amber, the rest red; null for a struck-off
+ * (注销) household, which the charts leave out.
+ */
+export function statusGroup(rule: StatusRule, status: string, monitorType = ''): StatusGroup | null {
+  const c = statusClass(rule, status, monitorType);
+  return c === 'cancelled' ? null : c === 'open' ? 'unexited' : c;
 }
 
 /** The short label printed in a status chip. */
-export function statusLabel(status: string, monitorType = ''): string {
-  const g = statusGroup(status, monitorType);
+export function statusLabel(rule: StatusRule, status: string, monitorType = ''): string {
+  const g = statusGroup(rule, status, monitorType);
   if (g === 'exited') return '已脱贫';
   if (g === 'monitored') return status.includes('预脱贫') ? '预脱贫' : '监测';
   return status === '' ? '未脱贫' : status.replace(/\(.*\)|（.*）/, '');

@@ -1,5 +1,6 @@
 /** The roster's IPC calls (merged into the contract in contract.ts). */
 import { z } from 'zod';
+import { STATUS_KINDS } from '../roster/status';
 import { byId, call, date, id, nothing, taskId, text, year } from './define';
 import type {
   CodeItem,
@@ -96,7 +97,7 @@ const measure = z.strictObject({
 });
 const pairing = z.strictObject({ householdId: id, id: id.optional(), cadreId: id, startDate: date.nullable(), endDate: date.nullable() });
 const searchInput = z.strictObject({ text: text(60), limit: z.number().int().min(1).max(200).optional() });
-const codeSave = z.strictObject({ id: id.optional(), list: text(30), code: text(10), name: text(40), sort: z.number().int().min(0).max(10000), active: z.boolean() });
+const codeSave = z.strictObject({ id: id.optional(), list: text(30), code: text(10), name: text(40), sort: z.number().int().min(0).max(10000), active: z.boolean(), kind: z.enum(STATUS_KINDS).nullable().optional() });
 const lineSave = z.strictObject({ year, amountFen: fen });
 const lineDelete = z.strictObject({ year });
 const column = z.strictObject({ index: z.number().int().min(0).max(500), header: text(200), field: text(40).nullable() });

@@ -242,6 +242,18 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       expect(db.prepare("SELECT n FROM group_numeral WHERE text = '二十一'").pluck().get()).toBe(21);
     },
   },
+  12: {
+    insert(db) {
+      // An office's own status, saying what it counts as.
+      db.prepare("INSERT INTO code_item (id, list, code, name, sort, active, kind, created_at, updated_at, updated_by) VALUES ('status:巩固户', 'status', '30', '巩固户', 30, 1, 'exited', @c, @u, @b)").run(stamp);
+      db.prepare("INSERT INTO household (id, number, village_id, group_name, head_name, size, status, created_at, updated_at, updated_by) VALUES ('h12', '4305221002070120', 'v1', '1组', '', 1, '巩固户', @c, @u, @b)").run(stamp);
+    },
+    check(db) {
+      expect(db.prepare("SELECT kind FROM code_item WHERE id = 'status:巩固户'").pluck().get()).toBe('exited');
+      expect(db.prepare("SELECT status FROM household WHERE id = 'h12'").pluck().get()).toBe('巩固户');
+      expect(() => db.prepare("UPDATE code_item SET kind = 'gone' WHERE id = 'status:巩固户'").run()).toThrow(/CHECK/);
+    },
+  },
 };
 
 /** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */
@@ -289,6 +301,30 @@ describe('a new data folder', () => {
     expect(schemaVersion(db.raw)).toBe(LATEST_VERSION);
     for (let k = 1; k <= LATEST_VERSION; k++) FIXTURES[k].check(db.raw);
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
+});
+
+describe('migration 0012: what each status counts as', () => {
+  it('marks the default statuses and repairs the national export\'s 「已脱贫」 and full-width brackets, history included', async () => {
+    const dir = tempDir();
+    oldDatabase(dir, 11);
+    const raw = new Sqlite(path.join(dir, DB_FILE));
+    const hh = raw.prepare("INSERT INTO household (id, number, village_id, group_name, head_name, size, status, created_at, updated_at, updated_by) VALUES (?, ?, 'v7', '1组', '', 1, ?, @c, @u, @b)");
+    hh.run('hs1', '4305221002079001', '已脱贫', stamp);
+    hh.run('hs2', '4305221002079002', '已脱贫（不再享受政策）', stamp);
+    hh.run('hs3', '4305221002079003', '未脱贫', stamp);
+    raw.prepare("INSERT INTO household_status (id, household_id, status, effective_date, created_at, updated_at, updated_by) VALUES ('st1', 'hs1', '已脱贫', '2017-12-01', @c, @u, @b)").run(stamp);
+    raw.close();
+
+    const db = await open(dir, () => new Date('2026-12-02T00:00:00.000Z'));
+    const status = (id: string) => db.raw.prepare('SELECT status, updated_by FROM household WHERE id = ?').get(id);
+    expect(status('hs1')).toEqual({ status: '已脱贫(享受政策)', updated_by: '系统（数据修复）' });
+    expect(status('hs2')).toEqual({ status: '已脱贫(不再享受政策)', updated_by: '系统（数据修复）' });
+    expect(status('hs3')).toEqual({ status: '未脱贫', updated_by: BY });
+    expect(db.raw.prepare("SELECT status FROM household_status WHERE id = 'st1'").pluck().get()).toBe('已脱贫(享受政策)');
+    const kinds = Object.fromEntries(db.raw.prepare("SELECT name, kind FROM code_item WHERE list = 'status'").all().map((r) => [(r as { name: string }).name, (r as { kind: string }).kind]));
+    expect(kinds).toMatchObject({ 未脱贫: 'open', '已脱贫(享受政策)': 'exited', '已脱贫(不再享受政策)': 'exited', 注销: 'cancelled', 返贫: 'open', 预脱贫: 'open', 监测对象: 'open' });
+    expect(db.raw.prepare("SELECT count(*) FROM code_item WHERE list <> 'status' AND kind IS NOT NULL").pluck().get()).toBe(0);
   });
 });
 

@@ -93,6 +93,8 @@ export interface CodeItemTable extends Stamped {
   name: string;
   sort: number;
   active: number;
+  /** 脱贫状态 only (migration 0012): what the status counts as. */
+  kind: 'open' | 'exited' | 'cancelled' | null;
 }
 export interface PovertyLineTable {
   year: number;

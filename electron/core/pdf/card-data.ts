@@ -3,6 +3,7 @@
  * their first 6 and last 4 characters, the household's phone is masked, the paired cadre's work
  * phone is printed in full and health is shown (design/README.md, "Masking rules").
  */
+import { statusKind, type StatusRule } from '../../../shared/roster/status';
 import { maskIdNumber, maskPhone } from '../../../shared/rules/mask';
 import { netPerCapitaFen } from '../../../shared/roster/household-rules';
 
@@ -39,6 +40,8 @@ export interface CardData {
 
 export interface CardSource {
   county: string;
+  /** What each status counts as (the office's 脱贫状态 list). */
+  status: StatusRule;
   year: number;
   today: string;
   household: {
@@ -150,7 +153,7 @@ export function cardData(s: CardSource): CardData {
     size: h.size,
     attribute: h.attribute,
     status: h.status,
-    exited: h.status.startsWith('已脱贫'),
+    exited: statusKind(s.status, h.status) === 'exited',
     mainCause: h.main_cause,
     secondaryCauses: h.secondary_causes,
     plannedExit: h.planned_exit_year ? `${h.planned_exit_year} 年` : '',

@@ -1,4 +1,5 @@
 /** Household cards (扶贫明白卡) for one household or a whole village: one PDF, one page each. */
+import { loadStatusRule } from '../roster/roster-service';
 import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import type { Ctx } from '../context';
@@ -75,12 +76,14 @@ export async function buildCards(ctx: Ctx, opts: CardsOptions): Promise<{ cards:
   const year = opts.year ?? now.getFullYear();
   const cards: CardData[] = [];
   const missing: MissingCharReport[] = [];
+  const status = await loadStatusRule(ctx);
   for (const id of ids) {
     opts.signal?.throwIfAborted();
     const household = (await repo.cardHousehold(db, id))!;
     const income = await repo.latestIncome(db, id);
     const data = cardData({
       county: county.name,
+      status,
       year,
       today,
       household,

@@ -188,7 +188,8 @@ export async function pageRows(db: Conn, q: RosterQuery, today: string) {
   return rows.execute();
 }
 
-export async function rosterTotals(db: Conn, f: RosterFilter, exited: string[], cancelled: string) {
+/** Households and persons per village and status (the service classifies statuses by the one rule). */
+export async function rosterTotals(db: Conn, f: RosterFilter) {
   const joined = db
     .selectFrom('household as h')
     .innerJoin('village as v', 'v.id', 'h.village_id')
@@ -201,12 +202,9 @@ export async function rosterTotals(db: Conn, f: RosterFilter, exited: string[], 
       'v.population',
       sql<number>`count(*)`.as('households'),
       sql<number>`sum(h.size)`.as('persons'),
-      sql<number>`sum(CASE WHEN h.status IN (${sql.join(exited)}) THEN 1 ELSE 0 END)`.as('exited_h'),
-      sql<number>`sum(CASE WHEN h.status IN (${sql.join(exited)}) THEN h.size ELSE 0 END)`.as('exited_p'),
-      sql<number>`sum(CASE WHEN h.status = ${cancelled} THEN 1 ELSE 0 END)`.as('cancelled_h'),
-      sql<number>`sum(CASE WHEN h.status = ${cancelled} THEN h.size ELSE 0 END)`.as('cancelled_p'),
+      'h.status',
     ])
-    .groupBy('v.id')
+    .groupBy(['v.id', 'h.status'])
     .orderBy('t.code')
     .orderBy('v.code')
     .execute();

@@ -5,9 +5,10 @@ import { stamps, updateStamps } from '../context';
 import { insertRow, updateRow } from '../db/rows';
 import * as q from './query-repo';
 import * as repo from './household-repo';
-import { CANCELLED_STATUS, EXITED_STATUSES, type CodeItem, type PovertyLine, type RosterFilter, type RosterPage, type RosterQuery, type RosterTotals, type SearchHit } from '../../../shared/domain/roster';
+import { type CodeItem, type PovertyLine, type RosterFilter, type RosterPage, type RosterQuery, type RosterTotals, type SearchHit } from '../../../shared/domain/roster';
 import type { CodeSaveInput } from '../../../shared/ipc/contract-roster';
 import { checkName } from '../../../shared/rules/org';
+import { defaultStatusKind, statusKind, statusRule, type StatusRule } from '../../../shared/roster/status';
 
 export const CODE_LISTS = ['cause', 'attribute', 'status', 'monitorType', 'relation', 'ethnicity', 'education', 'school', 'health', 'skill', 'work', 'measure'];
 
@@ -38,31 +39,40 @@ export async function queryRoster(ctx: Ctx, query: RosterQuery): Promise<RosterP
   };
 }
 
+/** The office's rule for what each status counts as (from the 脱贫状态 code list). */
+export async function loadStatusRule(ctx: Ctx): Promise<StatusRule> {
+  return statusRule(await listCodes(ctx));
+}
+
 export async function rosterTotals(ctx: Ctx, filter: RosterFilter): Promise<RosterTotals> {
-  const rows = await q.rosterTotals(ctx.db.kysely, filter, EXITED_STATUSES, CANCELLED_STATUS);
+  const rule = await loadStatusRule(ctx);
+  const rows = await q.rosterTotals(ctx.db.kysely, filter);
   const t: RosterTotals = { households: 0, persons: 0, exitedHouseholds: 0, exitedPersons: 0, remainingHouseholds: 0, remainingPersons: 0, villages: [] };
+  const byVillage = new Map<string, RosterTotals['villages'][number]>();
   for (const r of rows) {
     const households = Number(r.households);
     const persons = Number(r.persons);
-    const remainingH = households - Number(r.exited_h) - Number(r.cancelled_h);
-    const remainingP = persons - Number(r.exited_p) - Number(r.cancelled_p);
+    const kind = statusKind(rule, r.status);
     t.households += households;
     t.persons += persons;
-    t.exitedHouseholds += Number(r.exited_h);
-    t.exitedPersons += Number(r.exited_p);
-    t.remainingHouseholds += remainingH;
-    t.remainingPersons += remainingP;
-    t.villages.push({
-      villageId: r.village_id,
-      villageName: r.village_name,
-      townshipName: r.township_name,
-      households,
-      persons,
-      remainingPersons: remainingP,
-      population: r.population,
-      incidencePermille: r.population ? Math.round((remainingP * 10000) / r.population) / 10 : null,
-    });
+    let v = byVillage.get(r.village_id);
+    if (!v) {
+      v = { villageId: r.village_id, villageName: r.village_name, townshipName: r.township_name, households: 0, persons: 0, remainingPersons: 0, population: r.population, incidencePermille: null };
+      byVillage.set(r.village_id, v);
+      t.villages.push(v);
+    }
+    v.households += households;
+    v.persons += persons;
+    if (kind === 'exited') {
+      t.exitedHouseholds += households;
+      t.exitedPersons += persons;
+    } else if (kind === 'open') {
+      t.remainingHouseholds += households;
+      t.remainingPersons += persons;
+      v.remainingPersons += persons;
+    }
   }
+  for (const v of t.villages) v.incidencePermille = v.population ? Math.round((v.remainingPersons * 10000) / v.population) / 10 : null;
   return t;
 }
 
@@ -84,7 +94,15 @@ export async function searchRoster(ctx: Ctx, text: string, limit = 50): Promise<
 }
 
 export async function listCodes(ctx: Ctx): Promise<CodeItem[]> {
-  return (await repo.codeItems(ctx.db.kysely)).map((c) => ({ id: c.id, list: c.list, code: c.code, name: c.name, sort: c.sort, active: c.active === 1 }));
+  return (await repo.codeItems(ctx.db.kysely)).map((c) => ({
+    id: c.id,
+    list: c.list,
+    code: c.code,
+    name: c.name,
+    sort: c.sort,
+    active: c.active === 1,
+    kind: c.list === 'status' ? (c.kind ?? defaultStatusKind(c.name)) : null,
+  }));
 }
 
 export async function saveCode(ctx: Ctx, input: CodeSaveInput): Promise<CodeItem> {
@@ -93,15 +111,17 @@ export async function saveCode(ctx: Ctx, input: CodeSaveInput): Promise<CodeItem
   const err = checkName(name);
   if (err) throw validation(err.key, 'name', err.params);
   const row = { code: input.code.trim(), name, sort: input.sort, active: input.active ? 1 : 0 };
+  // What a 脱贫状态 counts as: as chosen; an edit that does not say keeps it; a new one takes its name's.
+  const kind = input.list !== 'status' ? null : (input.kind ?? (input.id ? undefined : defaultStatusKind(name)));
   const id = await ctx.db.kysely.transaction().execute(async (trx) => {
     const other = await repo.codeByName(trx, input.list, name);
     if (other && other.id !== input.id) throw validation('name.duplicate', 'name', { name });
     if (input.id) {
-      if (!(await updateRow(trx, 'code_item', input.id, { ...row, ...updateStamps(ctx) }))) throw new AppError('NOT_FOUND', 'notFound');
+      if (!(await updateRow(trx, 'code_item', input.id, { ...row, ...(kind === undefined ? {} : { kind }), ...updateStamps(ctx) }))) throw new AppError('NOT_FOUND', 'notFound');
       return input.id;
     }
     const newId = `${input.list}:${name}`;
-    await insertRow(trx, 'code_item', { id: newId, list: input.list, ...row, ...stamps(ctx) });
+    await insertRow(trx, 'code_item', { id: newId, list: input.list, ...row, kind: kind ?? null, ...stamps(ctx) });
     return newId;
   });
   return (await listCodes(ctx)).find((c) => c.id === id)!;

@@ -12,6 +12,7 @@ import { statsColumn } from './panels';
 import type { Count, VillageChartData } from './chart-data';
 import { shortAttribute, shortCause } from './chart-data';
 import * as repo from './chart-repo';
+import type { StatusRule } from '../../../shared/roster/status';
 import { paperMm, statusGroup, type MissingGlyph, type StatusGroup, type TemplateBody } from '../../../shared/domain/wallchart';
 
 interface AreaLine {
@@ -58,7 +59,7 @@ function columns(level: 'township' | 'county', legend: TemplateBody['legend'], y
   ];
 }
 
-export function boardDoc(raw: Sqlite.Database, body: TemplateBody, text: FrameText, townshipId: string | null): { pages: Sheet[]; sheets: number; missing: MissingGlyph[] } {
+export function boardDoc(raw: Sqlite.Database, body: TemplateBody, text: FrameText, townshipId: string | null, status: StatusRule): { pages: Sheet[]; sheets: number; missing: MissingGlyph[] } {
   const by = townshipId ? 'village' : 'township';
   const year = text.year;
   const list = repo.areas(raw, by, townshipId ?? undefined);
@@ -77,7 +78,8 @@ export function boardDoc(raw: Sqlite.Database, body: TemplateBody, text: FrameTe
   for (const r of repo.areaCounts(raw, by, townshipId ?? undefined)) {
     const l = lines.get(r.area_id);
     if (!l) continue;
-    const g = statusGroup(r.status, r.monitor_type);
+    const g = statusGroup(status, r.status, r.monitor_type);
+    if (g === null) continue; // 注销: no longer a poor household
     l.households += r.households;
     l.persons += r.persons;
     l.by[g] += r.households;

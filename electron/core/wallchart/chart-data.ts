@@ -10,6 +10,7 @@ import { maskIdNumber, maskPhone } from '../../../shared/rules/mask';
 import { statusGroup, statusLabel, type MissingGlyph, type StatusGroup, type TemplateBody } from '../../../shared/domain/wallchart';
 import { missingChars } from '../pdf/fonts';
 import * as repo from './chart-repo';
+import type { StatusRule } from '../../../shared/roster/status';
 
 export type Guarantee = 'ok' | 'gap' | 'na';
 
@@ -101,12 +102,15 @@ const sorted = (m: Map<string, Count>) => [...m.values()].sort((a, b) => b.house
 export interface DataOptions {
   county: string;
   dataDate: string;
+  /** What each status counts as (the office's 脱贫状态 list). */
+  status: StatusRule;
 }
 
 export function villageChartData(raw: Sqlite.Database, village: repo.PlaceRow, body: TemplateBody, opts: DataOptions): VillageChartData {
   const on = opts.dataDate;
   const year = body.year ?? Number(on.slice(0, 4));
-  const hs = repo.villageHouseholds(raw, village.id).sort(byGroupThenNumber);
+  // Struck-off (注销) households are no longer poor households: not on the chart, not counted.
+  const hs = repo.villageHouseholds(raw, village.id).filter((h) => statusGroup(opts.status, h.status, h.monitor_type) !== null).sort(byGroupThenNumber);
   const persons = new Map<string, repo.PersonRow[]>();
   for (const p of repo.villagePersons(raw, village.id)) {
     const l = persons.get(p.household_id);
@@ -143,7 +147,7 @@ export function villageChartData(raw: Sqlite.Database, village: repo.PlaceRow, b
     const members = persons.get(h.id) ?? [];
     const head = members.find((x) => x.relation === '户主') ?? members[0];
     const size = h.size || members.length;
-    const group = statusGroup(h.status, h.monitor_type);
+    const group = statusGroup(opts.status, h.status, h.monitor_type)!;
     const g = guarantees(h, members, on);
     gaps += [g.education, g.medical, g.housing, g.water].filter((x) => x === 'gap').length;
     personCount += size;
@@ -175,7 +179,7 @@ export function villageChartData(raw: Sqlite.Database, village: repo.PlaceRow, b
       ...g,
       exitYear: h.exit_year ?? h.planned_exit_year,
       status: group,
-      statusLabel: statusLabel(h.status, h.monitor_type),
+      statusLabel: statusLabel(opts.status, h.status, h.monitor_type),
       phone: m.phones ? maskPhone(h.phone) : h.phone,
       idNumber: m.idNumbers ? maskIdNumber(head?.id_number) : (head?.id_number ?? ''),
       health: m.hideHealth ? '' : (head?.health ?? ''),

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { renderSheets } from './pdfkit-sheets';
 import { missingChars } from '../pdf/fonts';
 import { loadSettings } from '../settings/service';
+import { loadStatusRule } from '../roster/roster-service';
 import type { MissingGlyph, TemplateBody } from '../../../shared/domain/wallchart';
 import { villageChartData } from './chart-data';
 import * as repo from './chart-repo';
@@ -33,6 +34,7 @@ export async function renderTemplate(ctx: Ctx, body: TemplateBody, scope: Scope,
   const raw = ctx.db.raw;
   const settings = await loadSettings(ctx);
   const county = settings.county?.name ?? '';
+  const status = await loadStatusRule(ctx);
   const dataDate = body.footer.dataDate ?? ctx.now().toISOString().slice(0, 10);
   const year = body.year ?? Number(dataDate.slice(0, 4));
   const base = { year, dataDate, sample: settings.sample, issuer: `${county}脱贫攻坚指挥部 统一设计模板` };
@@ -44,7 +46,7 @@ export async function renderTemplate(ctx: Ctx, body: TemplateBody, scope: Scope,
       throw new AppError('VALIDATION', 'wallchart.scope.village');
     }
     const names = { county, township: v.township_name, village: v.name };
-    const data = villageChartData(raw, v, body, { county, dataDate });
+    const data = villageChartData(raw, v, body, { county, dataDate, status });
     opts.signal?.throwIfAborted();
     const captain = data.team?.members.find((m) => m.role === '队长');
     const text: FrameText = {
@@ -78,7 +80,7 @@ export async function renderTemplate(ctx: Ctx, body: TemplateBody, scope: Scope,
     unit: fill(body.footer.unit, names),
     contact: '',
   };
-  const { pages, sheets, missing } = boardDoc(raw, body, text, townshipId);
+  const { pages, sheets, missing } = boardDoc(raw, body, text, townshipId, status);
   return { pdf: await renderSheets(pages, { title: text.title, subject: body.level === 'township' ? '乡镇脱贫攻坚进度图' : '全县脱贫攻坚总览图' }, opts.signal), sheets, missing: [...titleMissing(text), ...missing] };
 }
 

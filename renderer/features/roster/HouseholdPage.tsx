@@ -9,7 +9,7 @@ import { errorText } from '../../i18n';
 import { ConfirmDelete } from '../../ui/ConfirmDelete';
 import { notifySaved } from '../../ui/notify';
 import { tableProps } from '../../ui/table';
-import { StatusBadge, statusColor, useRosterT } from './common';
+import { StatusBadge, statusColor, useRosterT, useStatusRule } from './common';
 import { HouseholdForm } from './HouseholdForm';
 import { IncomeSection } from './IncomeSection';
 import { MeasureSection } from './MeasureSection';
@@ -24,6 +24,7 @@ export function HouseholdPage({ id }: { id: string }) {
   const { t, lang } = useRosterT();
   const ruleTitle = useRuleTitle();
   const detail = useDetailText();
+  const rule = useStatusRule();
   const q = useCall('roster.household.get', { id });
   const [fresh, setFresh] = useState<HouseholdDetail | undefined>(undefined);
   useEffect(() => setFresh(undefined), [q.data]);
@@ -57,7 +58,7 @@ export function HouseholdPage({ id }: { id: string }) {
   return (
     <Stack gap="md">
       {back}
-      <Paper withBorder p="md" style={{ borderLeft: `4px solid var(--mantine-color-${statusColor(h.status, h.monitorType)}-6)` }}>
+      <Paper withBorder p="md" style={{ borderLeft: `4px solid var(--mantine-color-${statusColor(rule, h.status, h.monitorType)}-6)` }}>
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
             <Group gap="sm" align="center">
@@ -195,7 +196,7 @@ export function HouseholdPage({ id }: { id: string }) {
             ) : (
               <Timeline bulletSize={14} lineWidth={2} active={0}>
                 {[...h.history].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.effectiveDate.localeCompare(a.effectiveDate)).map((s) => (
-                  <Timeline.Item key={s.id} color={statusColor(s.status, s.monitorType)} title={<StatusBadge status={s.status} monitorType={s.monitorType} size="sm" />}>
+                  <Timeline.Item key={s.id} color={statusColor(rule, s.status, s.monitorType)} title={<StatusBadge status={s.status} monitorType={s.monitorType} size="sm" />}>
                     <Text size="sm">{t('history.from', { date: s.effectiveDate })}</Text>
                     {s.note && <Text size="sm">{s.note}</Text>}
                     <Text size="xs" c="dimmed">

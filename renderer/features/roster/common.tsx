@@ -1,9 +1,9 @@
 /** Pieces shared by the roster screens: translation, code lists, status colours, money, long tasks. */
 import { Badge, Button, Group, Progress, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeItem, TaskProgress } from '@shared/domain/roster';
-import { EXITED_STATUSES, CANCELLED_STATUS } from '@shared/domain/roster';
+import { DEFAULT_STATUS_RULE, statusClass, statusRule, type StatusRule } from '@shared/roster/status';
 import { fenToYuanText, parseYuanToFen } from '@shared/roster/values';
 import { call, useCall } from '../../api/client';
 
@@ -27,6 +27,9 @@ export function useCodes() {
     for (const a of m.values()) a.sort((x, y) => x.sort - y.sort || x.name.localeCompare(y.name, 'zh-CN'));
     return m;
   }, [codes.data]);
+  useEffect(() => {
+    if (codes.data) setStatusRule(statusRule(codes.data));
+  }, [codes.data]);
   const options = useCallback(
     (list: string, current?: string | null): string[] => {
       const names = (byList.get(list) ?? []).filter((c) => c.active).map((c) => c.name);
@@ -40,18 +43,46 @@ export function useCodes() {
 
 export const MONITOR_STATUS = '监测对象';
 
-/** 未脱贫 red, 已脱贫 green, 监测对象 amber, 注销 grey. */
-export function statusColor(status: string, monitorType = ''): string {
-  if (status === MONITOR_STATUS || (monitorType && !EXITED_STATUSES.includes(status) && status !== CANCELLED_STATUS)) return 'orange';
-  if (EXITED_STATUSES.includes(status)) return 'green';
-  if (status === CANCELLED_STATUS) return 'gray';
-  return 'red';
+/*
+ * The office's status rule (what each 脱贫状态 counts as), shared by every badge: loaded once,
+ * replaced whenever a screen loads the code lists (so a change in 设置 → 代码表 shows at once).
+ */
+let currentRule: StatusRule = DEFAULT_STATUS_RULE;
+let ruleLoaded = false;
+const ruleListeners = new Set<() => void>();
+function setStatusRule(rule: StatusRule) {
+  currentRule = rule;
+  ruleLoaded = true;
+  for (const l of ruleListeners) l();
+}
+const subscribeRule = (l: () => void) => {
+  ruleListeners.add(l);
+  return () => ruleListeners.delete(l);
+};
+
+export function useStatusRule(): StatusRule {
+  const rule = useSyncExternalStore(subscribeRule, () => currentRule);
+  useEffect(() => {
+    if (!ruleLoaded) {
+      ruleLoaded = true;
+      call('roster.codes.list', {}).then((items) => setStatusRule(statusRule(items)), () => (ruleLoaded = false));
+    }
+  }, []);
+  return rule;
+}
+
+const STATUS_COLOURS = { exited: 'green', monitored: 'orange', open: 'red', cancelled: 'gray' } as const;
+
+/** 未脱贫 red, 已脱贫 green, 监测 or 预脱贫 amber, 注销 grey: the one rule of shared/roster/status.ts. */
+export function statusColor(rule: StatusRule, status: string, monitorType = ''): string {
+  return STATUS_COLOURS[statusClass(rule, status, monitorType)];
 }
 
 export function StatusBadge({ status, monitorType = '', size = 'md' }: { status: string; monitorType?: string; size?: string }) {
+  const rule = useStatusRule();
   if (!status) return null;
   return (
-    <Badge color={statusColor(status, monitorType)} variant="light" size={size} styles={{ label: { textTransform: 'none' } }}>
+    <Badge color={statusColor(rule, status, monitorType)} variant="light" size={size} styles={{ label: { textTransform: 'none' } }}>
       {status}
       {monitorType && status !== MONITOR_STATUS ? ` · ${monitorType}` : ''}
     </Badge>

@@ -3,6 +3,7 @@ import { Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import type { CodeItem } from '@shared/domain/roster';
+import { defaultStatusKind, STATUS_KINDS, type StatusKind } from '@shared/roster/status';
 import { call } from '../../api/client';
 import { FormModal, useLiveForm, useSaver, type Editing } from '../../ui/forms';
 import { notifyError, notifySaved } from '../../ui/notify';
@@ -19,7 +20,7 @@ export function CodesSection() {
   const items = codes.byList.get(list) ?? [];
   const toggle = async (c: CodeItem) => {
     try {
-      await call('roster.codes.save', { id: c.id, list: c.list, code: c.code, name: c.name, sort: c.sort, active: !c.active });
+      await call('roster.codes.save', { id: c.id, list: c.list, code: c.code, name: c.name, sort: c.sort, active: !c.active, ...(c.kind ? { kind: c.kind } : {}) });
       notifySaved();
       await codes.reload();
     } catch (e) {
@@ -56,6 +57,7 @@ export function CodesSection() {
           columns={[
             { accessor: 'code', title: t('settings.code'), width: 90 },
             { accessor: 'name', title: t('settings.name'), render: (c) => <Text size="sm" c={c.active ? undefined : 'dimmed'} td={c.active ? undefined : 'line-through'}>{c.name}</Text> },
+            ...(list === 'status' ? [{ accessor: 'kind', title: t('settings.kind'), width: 130, render: (c: CodeItem) => (c.kind ? t(`settings.kinds.${c.kind}`) : '') }] : []),
             { accessor: 'sort', title: t('settings.sort'), width: 80, textAlign: 'right' },
             {
               accessor: 'active',
@@ -112,19 +114,23 @@ interface CodeValues extends Record<string, unknown> {
   name: string;
   sort: number | string;
   active: boolean;
+  kind: StatusKind;
 }
 
 function CodeForm({ list, record, nextSort, onClose, onSaved }: { list: string; record: CodeItem | null; nextSort: number; onClose: () => void; onSaved: () => void }) {
   const { t } = useRosterT();
   const form = useLiveForm<CodeValues>({
-    initialValues: { code: record?.code ?? String(nextSort).padStart(2, '0'), name: record?.name ?? '', sort: record?.sort ?? nextSort, active: record?.active ?? true },
+    initialValues: { code: record?.code ?? String(nextSort).padStart(2, '0'), name: record?.name ?? '', sort: record?.sort ?? nextSort, active: record?.active ?? true, kind: record?.kind ?? 'open' },
     validate: {
       name: (v) => (v.trim() ? null : t('form.required')),
       sort: (v) => (v === '' || !Number.isInteger(Number(v)) || Number(v) < 0 || Number(v) > 10000 ? t('form.required') : null),
     },
   });
-  const { busy, run } = useSaver(form.setFieldError, ['code', 'name', 'sort', 'active'], onSaved);
-  const submit = form.onSubmit((v) => run(() => call('roster.codes.save', { id: record?.id, list, code: v.code.trim(), name: v.name.trim(), sort: Number(v.sort), active: v.active })));
+  const { busy, run } = useSaver(form.setFieldError, ['code', 'name', 'sort', 'active', 'kind'], onSaved);
+  const isStatus = list === 'status';
+  // A new status takes the kind its name implies until the user picks one.
+  const [kindTouched, setKindTouched] = useState(record !== null);
+  const submit = form.onSubmit((v) => run(() => call('roster.codes.save', { id: record?.id, list, code: v.code.trim(), name: v.name.trim(), sort: Number(v.sort), active: v.active, ...(isStatus ? { kind: kindTouched ? v.kind : defaultStatusKind(v.name) } : {}) })));
   return (
     <FormModal title={`${record ? t('translation:common.edit') : t('settings.addCode')} · ${t(`settings.lists.${list}`)}`} onClose={onClose} onSubmit={submit} busy={busy}>
       <TextInput label={t('settings.name')} required maxLength={40} autoComplete="off" data-autofocus {...form.getInputProps('name')} />
@@ -132,6 +138,21 @@ function CodeForm({ list, record, nextSort, onClose, onSaved }: { list: string; 
         <TextInput label={t('settings.code')} maxLength={10} autoComplete="off" {...form.getInputProps('code')} />
         <NumberInput label={t('settings.sort')} min={0} max={10000} allowDecimal={false} allowNegative={false} {...form.getInputProps('sort')} />
       </Group>
+      {isStatus && (
+        <Select
+          label={t('settings.kind')}
+          description={t('settings.kindHint')}
+          data={STATUS_KINDS.map((k) => ({ value: k, label: t(`settings.kinds.${k}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+          value={kindTouched ? form.values.kind : defaultStatusKind(form.values.name)}
+          onChange={(v) => {
+            if (!v) return;
+            setKindTouched(true);
+            form.setFieldValue('kind', v as StatusKind);
+          }}
+        />
+      )}
       <Checkbox label={t('settings.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
     </FormModal>
   );

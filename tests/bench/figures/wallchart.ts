@@ -2,6 +2,7 @@
  * Wall-chart figures: the village chart for 300 households at A1 (1 + 3 sheets), against a
  * bare pdfmake table of the same 300 rows and columns rendered in the same run.
  */
+import { DEFAULT_STATUS_RULE } from '../../../shared/roster/status';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,7 @@ export const wallchartBench: Bench = {
       const chart = await bestOf(3, () => {}, async () => {
         sheets = (await renderTemplate(ctx, tpl.body, { villageId: f.villageId })).sheets;
       });
-      const rows = villageChartData(app.db.raw, villageById(app.db.raw, f.villageId)!, tpl.body, { county: '新邵县', dataDate: '2017-04-30' }).households;
+      const rows = villageChartData(app.db.raw, villageById(app.db.raw, f.villageId)!, tpl.body, { county: '新邵县', dataDate: '2017-04-30', status: DEFAULT_STATUS_RULE }).households;
       const bare = await bestOf(3, () => {}, async () => {
         await renderPdf({
           pageSize: 'A1',

@@ -3,6 +3,7 @@
  * current cadres, prepared once from the rows the repository loads (ID numbers parsed, ages
  * computed against the context's clock). Pure: no SQL here.
  */
+import type { StatusRule } from '../../../../shared/roster/status';
 import { normalizeIdNumber, parseIdNumber, type IdNumberProblem } from '../../../../shared/rules/id-number';
 import type { HolderRow, HouseholdRow, IncomeRow, PersonRow, RosterRows } from './repo';
 
@@ -87,6 +88,8 @@ export interface Env {
    * members and cadres (one household).
    */
   holders: Map<string, Holder[]>;
+  /** What each status counts as (the office's 脱贫状态 list). */
+  status: StatusRule;
 }
 
 export interface Finding {
@@ -224,8 +227,8 @@ export function idSpellings(canonical: string): string[] {
   return out;
 }
 
-export function envOf(today: Today, lines: RosterRows['lines'], holders: Map<string, Holder[]>): Env {
-  return { today, lines: new Map(lines.map((l) => [l.year, l.amount_fen])), holders };
+export function envOf(today: Today, lines: RosterRows['lines'], holders: Map<string, Holder[]>, status: StatusRule): Env {
+  return { today, lines: new Map(lines.map((l) => [l.year, l.amount_fen])), holders, status };
 }
 
 /** Households with their members (persons in household order), exit-year income and current cadres. */

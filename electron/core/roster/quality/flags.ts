@@ -5,6 +5,7 @@ import type { QualityFlag } from '../../../../shared/domain/roster';
 import { assemble, envOf, holdersFrom, idSpellings, todayOf } from './facts';
 import { findings, groupFindings, toFlag } from './evaluate';
 import * as repo from './repo';
+import { loadStatusRule } from '../roster-service';
 
 export async function householdFlags(ctx: Ctx, householdId: string): Promise<QualityFlag[]> {
   const raw = ctx.db.raw;
@@ -14,6 +15,6 @@ export async function householdFlags(ctx: Ctx, householdId: string): Promise<Qua
   if (!h) throw new AppError('NOT_FOUND', 'notFound');
   // Who on the roll holds this household's and its cadres' ID numbers, however written.
   const spellings = [...h.members.flatMap((m) => [m.rawId, ...idSpellings(m.canonicalId)]), ...h.cadres.flatMap((c) => idSpellings(c.canonicalId))];
-  const env = envOf(today, rows.lines, holdersFrom(repo.holdersOf(raw, spellings), today));
+  const env = envOf(today, rows.lines, holdersFrom(repo.holdersOf(raw, spellings), today), await loadStatusRule(ctx));
   return groupFindings(findings(h, env)).map((g) => toFlag(g.rule, g.detail, g.details));
 }

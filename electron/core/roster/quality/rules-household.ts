@@ -2,20 +2,21 @@
  * Rules about the household as a whole: key fields, cause against members, head count and
  * size, cadres, and the exit (income against the line, 三保障).
  */
-import { CANCELLED_STATUS, EXITED_STATUSES } from '../../../../shared/domain/roster';
+import { statusKind } from '../../../../shared/roster/status';
+import type { Env, Household } from './facts';
 import { netPerCapitaFen } from '../../../../shared/roster/household-rules';
 import { fenText } from './format';
 import type { Rule } from './rules-members';
 
-const isExited = (status: string) => EXITED_STATUSES.includes(status);
+const isExited = (h: Household, env: Env) => statusKind(env.status, h.status) === 'exited';
 
 /** Q01: household without village, status, attribute or main cause; exited without exit year. */
-export const householdFields: Rule = (h, _env, out) => {
+export const householdFields: Rule = (h, env, out) => {
   if (!h.hasVillage) out.push({ rule: 'Q01', key: 'quality.Q01.village' });
   if (h.status === '') out.push({ rule: 'Q01', key: 'quality.Q01.status' });
   if (h.attribute === '') out.push({ rule: 'Q01', key: 'quality.Q01.attribute' });
   if (h.mainCause === '') out.push({ rule: 'Q01', key: 'quality.Q01.mainCause' });
-  if (isExited(h.status) && h.exitYear === null) out.push({ rule: 'Q01', key: 'quality.Q01.exitYear', params: { status: h.status } });
+  if (isExited(h, env) && h.exitYear === null) out.push({ rule: 'Q01', key: 'quality.Q01.exitYear', params: { status: h.status } });
 };
 
 /** Q05–Q07: the main cause names a kind of member the household does not have. */
@@ -34,8 +35,8 @@ export const causeWithoutMember: Rule = (h, _env, out) => {
 };
 
 /** Q10: no cadre paired now. Struck-off (注销) households need none. */
-export const noCadre: Rule = (h, _env, out) => {
-  if (h.status !== CANCELLED_STATUS && h.cadres.length === 0) out.push({ rule: 'Q10', key: 'quality.Q10' });
+export const noCadre: Rule = (h, env, out) => {
+  if (statusKind(env.status, h.status) !== 'cancelled' && h.cadres.length === 0) out.push({ rule: 'Q10', key: 'quality.Q10' });
 };
 
 /** Q11: a cadre paired now whose ID number is on the poor roll (any household, this one included). */
@@ -54,7 +55,7 @@ export const cadreOnRoll: Rule = (h, env, out) => {
  * Skipped when the year has no line or there is no income at all.
  */
 export const exitBelowLine: Rule = (h, env, out) => {
-  if (!isExited(h.status) || h.exitYear === null) return;
+  if (!isExited(h, env) || h.exitYear === null) return;
   const line = env.lines.get(h.exitYear);
   if (line === undefined) return;
   const size = h.size > 0 ? h.size : h.members.length;
@@ -84,8 +85,8 @@ export const sizeMismatch: Rule = (h, _env, out) => {
 };
 
 /** Q18: exited although housing, drinking water or medical insurance is not secured (两不愁三保障). */
-export const exitedUnsecured: Rule = (h, _env, out) => {
-  if (!isExited(h.status)) return;
+export const exitedUnsecured: Rule = (h, env, out) => {
+  if (!isExited(h, env)) return;
   if (h.dangerousHouse === '是') out.push({ rule: 'Q18', key: 'quality.Q18.house' });
   if (h.waterSafe === '否') out.push({ rule: 'Q18', key: 'quality.Q18.water' });
   if (h.waterDifficult === '是') out.push({ rule: 'Q18', key: 'quality.Q18.waterDifficult' });

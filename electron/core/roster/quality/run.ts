@@ -5,6 +5,7 @@
  * the stored results in one transaction; nothing is written when it is cancelled. Edits saved
  * while a run is under way may or may not be seen by it; the next run sees them.
  */
+import { loadStatusRule } from '../roster-service';
 import type { Ctx } from '../../context';
 import { formatMessage } from '../../../../shared/i18n/messages';
 import { QUALITY_RULES } from '../../../../shared/roster/quality-rules';
@@ -33,7 +34,7 @@ export async function runChecks(ctx: Ctx, opts: RunOptions = {}): Promise<Qualit
   // The county-wide lookups first: possible duplicate ID numbers, and who holds a cadre's number.
   const cadreSpellings = repo.currentCadreIdNumbers(raw, today.iso).flatMap((id) => idSpellings(canonicalId(id.trim(), today).value));
   const holders = holdersFrom([...repo.duplicateCandidates(raw), ...repo.holdersOf(raw, cadreSpellings)], today);
-  const env = envOf(today, repo.loadLines(raw), holders);
+  const env = envOf(today, repo.loadLines(raw), holders, await loadStatusRule(ctx));
   const rows: repo.ResultInsert[] = [];
   let after = '';
   let done = 0;
