@@ -126,8 +126,8 @@ export async function startPreviewServer(opts: { dataDir: string; port?: number;
   const bridge = await bridgeScript();
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
-    .replace('</head>', `  <meta name="fupin-preview-token" content="${token}" />\n  </head>`)
-    .replace('<script type="module"', '<script src="./__preview-bridge.js"></script>\n    <script type="module"');
+    // The token first, then the bridge that reads it, both before the app's own script.
+    .replace('<script type="module"', `<meta name="fupin-preview-token" content="${token}" />\n    <script src="./__preview-bridge.js"></script>\n    <script type="module"`);
 
   const browserDialogs = opts.dialogs ? undefined : new BrowserDialogs();
   const { app, dispatch } = await serveDataDir(opts.dataDir, { now: opts.now }, opts.dialogs ?? browserDialogs);
