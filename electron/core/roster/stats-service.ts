@@ -14,16 +14,12 @@ import { statusCounts } from './stats-repo';
 import { statusGroup } from '../../../shared/domain/wallchart';
 import type { RosterTotals } from '../../../shared/domain/roster';
 
-export interface StatsRow {
+/** rosterTotals' counts (without its village rows), with monitoring and incidence. */
+export interface StatsRow extends Omit<RosterTotals, 'villages'> {
   code: string;
   name: string;
+  /** Villages with at least one household on the roster. */
   villages: number;
-  households: number;
-  persons: number;
-  exitedHouseholds: number;
-  exitedPersons: number;
-  remainingHouseholds: number;
-  remainingPersons: number;
   monitoredHouseholds: number;
   monitoredPersons: number;
   /** Population of the villages that have one on record, and how many do. */
