@@ -150,6 +150,7 @@ export async function startPreviewServer(opts: { dataDir: string; port?: number;
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Frame-Options', 'DENY'); // no other page may frame this one (clickjacking)
     const host = req.headers.host ?? '';
     if (!hosts.includes(host)) throw new HttpError(421);
     // Another site's page may link here, but not pull in scripts, images or data from here.
@@ -182,7 +183,12 @@ export async function startPreviewServer(opts: { dataDir: string; port?: number;
           req.resume();
           browserDialogs.answer(id, null);
         } else {
-          const name = decodePath(String(req.headers['x-file-name'] ?? ''));
+          let name = '';
+          try {
+            name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+          } catch {
+            // a name that is not valid UTF-8: the upload is kept under a plain one
+          }
           const file = browserDialogs.uploadPath(name);
           try {
             await receive(req, file, path.basename(file));
