@@ -6,6 +6,7 @@ import { orgList } from './org-list';
 import { UsageError } from './main';
 import { checkCommand, exportRosterCommand, importRosterCommand, searchCommand } from './roster-commands';
 import { ledgerCommand } from './ledger-commands';
+import { statsCommand } from './stats-command';
 import { roundListCommand, roundResultsCommand } from './inspect-commands';
 import { pdfCommand, pdfUsage } from './pdf-commands';
 import { templateCommand, templateUsage } from './wallchart-commands';
@@ -23,6 +24,7 @@ type Command = (input: CommandInput) => Promise<CommandResult>;
 
 export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命令> [--json]
 命令：
+  help                列出全部命令（也可用 --help 或 -h）
   init --county-code 代码 --county-name 名称 [--operator 姓名]
                       初始化数据目录（县代码 430522 时自动填入新邵县 15 个乡镇）
   org list            列出组织机构（乡镇、行政村、推进组、帮扶单位、工作队、帮扶责任人）
@@ -33,6 +35,8 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
                       按全国系统格式导出花名册（xlsx）
   search 文字          按姓名、身份证号码（或后 4–6 位）、户编号、电话查找人员
   check               运行数据质量核查（疑点），按规则和乡镇汇总
+  stats [--township 乡镇代码]
+                      户数、人数、已脱贫、未脱贫、监测户和贫困发生率，按乡镇列出（与首页同一口径）
   ledger list [--overdue]
                       列出整改台账（--overdue 只列已逾期的问题）
   ledger export 文件 [--overdue]
@@ -72,6 +76,7 @@ export const commands: Record<string, Command> = {
     return withApp(dataDir, (app) => importRosterCommand(app, args[0], options['dry-run'] === true));
   },
   check: ({ dataDir }) => withApp(dataDir, checkCommand),
+  stats: ({ dataDir, options }) => withApp(dataDir, (app) => statsCommand(app, options.township)),
   search: ({ dataDir, args }) => {
     if (!args[0]) throw new UsageError('search 需要查找的文字');
     return withApp(dataDir, (app) => searchCommand(app, args.join(' ')));

@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { App } from '../core/app/app';
 import { findRound, listRounds } from '../core/inspection/round-service';
 import { roundResults } from '../core/inspection/results-service';
-import { roundBulletin } from '../core/inspection/round-bulletin';
 import { points } from '../../shared/inspection/scoring';
 import type { CommandResult } from './commands';
 import type { PdfSubcommand } from './pdf-commands';
@@ -52,6 +51,7 @@ export async function roundResultsCommand(app: App, round: string): Promise<Comm
 
 export async function pdfBulletinCommand(app: App, out: string, round: string, topN = 3): Promise<CommandResult> {
   const r = await findRound(app.ctx(), round);
+  const { roundBulletin } = await import('../core/inspection/round-bulletin');
   const b = await roundBulletin(app, r.id, topN);
   const file = path.resolve(out);
   fs.writeFileSync(file, b.pdf);

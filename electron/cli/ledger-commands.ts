@@ -2,7 +2,6 @@
 import path from 'node:path';
 import type { App } from '../core/app/app';
 import { listLedger } from '../core/ledger/ledger-service';
-import { exportLedgerXlsx, ledgerPdf, SOURCE_ZH, VIEW_ZH, writeFileAtomic } from '../core/ledger/ledger-export';
 import { STATUS_ZH } from '../../shared/ledger/state';
 import { UsageError } from './main';
 import type { CommandResult } from './commands';
@@ -21,6 +20,7 @@ export async function ledgerCommand(app: App, args: string[], overdue: boolean):
 
 async function ledgerList(app: App, view: LedgerView): Promise<CommandResult> {
   const l = await listLedger(app.ctx(), { view });
+  const { SOURCE_ZH, VIEW_ZH } = await import('../core/ledger/ledger-export');
   const lines = [`整改台账（${VIEW_ZH[view]}）共 ${l.items.length} 条，今天 ${l.today}；已逾期 ${l.counts.overdue} 条，10 日内到期 ${l.counts.due10} 条，已销号 ${l.counts.closed} 条`];
   for (const i of l.items) {
     const late = i.status !== 'closed' && i.deadline < l.today ? '【逾期】' : '';
@@ -59,6 +59,7 @@ async function ledgerExport(app: App, file: string, view: LedgerView): Promise<C
   const l = await listLedger(app.ctx(), { view });
   const county = (await app.status()).county?.name ?? '';
   const ec = { county, view, today: l.today, filterText: '' };
+  const { exportLedgerXlsx, ledgerPdf, writeFileAtomic, VIEW_ZH } = await import('../core/ledger/ledger-export');
   let missing: { seq: number; column: string; chars: string[] }[] = [];
   if (ext === '.xlsx') await exportLedgerXlsx(file, l.items, ec);
   else {

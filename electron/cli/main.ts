@@ -1,6 +1,7 @@
 /**
  * Admin CLI over the same services as the app:
  *   npm run --silent cli -- --data-dir DIR <command> … [--json]
+ * (bundled by scripts/build-cli.mjs from bin.ts, which calls runCli).
  * With --json, stdout carries exactly one JSON document; errors go to stderr, exit code 1
  * (2 for a wrong command line).
  */
@@ -38,9 +39,10 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0) {
-    (values.help ? out : err)(usage);
-    return values.help ? 0 : 2;
+  if (values.help || positionals[0] === 'help' || positionals.length === 0) {
+    const asked = values.help || positionals[0] === 'help';
+    (asked ? out : err)(usage);
+    return asked ? 0 : 2;
   }
   const key = positionals[0] === 'org' ? `org ${positionals[1] ?? ''}`.trim() : positionals[0];
   const command = commands[key];
@@ -63,12 +65,4 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     err(`错误：${info.message}`);
     return 1;
   }
-}
-
-if (process.argv[1] && /cli[\\/]main\.[cm]?[jt]s$/.test(process.argv[1])) {
-  runCli(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
-    (code) => {
-      process.exitCode = code;
-    },
-  );
 }

@@ -1,5 +1,6 @@
 /**
- * `pdf …` commands: roster list, household cards, poster tiling. Other printouts register
+ * `pdf …` commands: roster list, household cards, poster tiling. The PDF engines are loaded
+ * when a printout runs (dynamic imports), so commands that print nothing start quickly. Other printouts register
  * their subcommands in `pdfSubcommands` (one line: `...wallchartPdfCommands,`), with their
  * own options and usage lines; main.ts accepts every option a subcommand declares.
  */
@@ -7,10 +8,8 @@ import { opt, withApp } from './with-app';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/errors';
-import { writeRosterPdf, type MissingCharReport } from '../core/pdf/roster-pdf';
-import { writeCards } from '../core/pdf/cards';
+import type { MissingCharReport } from '../core/pdf/roster-pdf';
 import { householdIdByNumber, villageByCode } from '../core/pdf/card-repo';
-import { tilePdf } from '../core/pdf/tile';
 import type { TilePaper } from '../core/pdf/tile-plan';
 import { UsageError } from './main';
 import { wallchartPdfCommands } from './wallchart-commands';
@@ -52,6 +51,7 @@ const roster: PdfSubcommand = {
         townshipId = t.id;
       }
       const file = path.resolve(out);
+      const { writeRosterPdf } = await import('../core/pdf/roster-pdf');
       const r = await writeRosterPdf(app.ctx(), file, { filter: { townshipId }, masked: opt(input, 'masked') === true });
       return {
         json: { file, ...r },
@@ -83,6 +83,7 @@ const cards: PdfSubcommand = {
         scope = { villageId: v.id };
       }
       const file = path.resolve(out);
+      const { writeCards } = await import('../core/pdf/cards');
       const r = await writeCards(app.ctx(), file, scope);
       return { json: { file, ...r }, text: [`已生成扶贫明白卡：${r.households} 户，共 ${r.pages} 页 → ${file}`, ...missingLines(r.missing)].join('\n') };
     });
@@ -107,6 +108,7 @@ const tile: PdfSubcommand = {
       throw new AppError('VALIDATION', 'pdf.notPdf');
     }
     let result: Uint8Array;
+    const { tilePdf } = await import('../core/pdf/tile');
     try {
       result = await tilePdf(bytes, { paper: paper as TilePaper, overlapMm });
     } catch (e) {

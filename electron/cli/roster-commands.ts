@@ -1,7 +1,5 @@
 import path from 'node:path';
 import type { App } from '../core/app/app';
-import { previewImport, commitImport } from '../core/roster/import-service';
-import { exportRoster } from '../core/roster/export-service';
 import { AppError } from '../core/errors';
 import { searchRoster } from '../core/roster/roster-service';
 import { formatSummaryText, runChecks } from '../core/roster/quality';
@@ -10,6 +8,7 @@ import type { CommandResult } from './commands';
 
 export async function importRosterCommand(app: App, file: string, dryRun: boolean): Promise<CommandResult> {
   const ctx = app.ctx();
+  const { previewImport, commitImport } = await import('../core/roster/import-service');
   const preview = await previewImport(ctx, path.resolve(file));
   const { plan } = preview;
   const applied = dryRun ? null : await commitImport(ctx, preview.token);
@@ -47,6 +46,7 @@ export async function exportRosterCommand(app: App, file: string, townshipCode?:
     if (!t) throw new AppError('VALIDATION', 'ref.township');
     townshipId = t.id;
   }
+  const { exportRoster } = await import('../core/roster/export-service');
   const r = await exportRoster(ctx, path.resolve(file), { townshipId });
   return { json: { file: path.resolve(file), ...r }, text: `已导出 ${r.households} 户 ${r.persons} 人到 ${path.resolve(file)}` };
 }

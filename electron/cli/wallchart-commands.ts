@@ -5,9 +5,6 @@
 import { opt, withApp } from './with-app';
 import path from 'node:path';
 import { AppError } from '../core/errors';
-import { findTemplate, listTemplates } from '../core/wallchart/template-service';
-import { exportTemplateFile, importTemplateFile } from '../core/wallchart/template-file';
-import { writeChart } from '../core/wallchart/export';
 import type { MissingGlyph, TemplateBody } from '../../shared/domain/wallchart';
 import { PAPERS } from '../../shared/domain/wallchart';
 import { UsageError } from './main';
@@ -34,10 +31,12 @@ async function chart(input: CommandInput, fallback: string, scope: 'village' | '
   return withApp(input.dataDir, async (app) => {
     const ctx = app.ctx();
     const name = (opt(input, 'template') as string | undefined) ?? fallback;
+    const { findTemplate } = await import('../core/wallchart/template-service');
     const t = await findTemplate(ctx, name);
     if (!t) throw new AppError('NOT_FOUND', 'wallchart.notFound');
     const body: TemplateBody = paper ? { ...t.body, paper: { ...t.body.paper, size: paper as TemplateBody['paper']['size'] } } : t.body;
     const file = path.resolve(out);
+    const { writeChart } = await import('../core/wallchart/export');
     const r = await writeChart(ctx, body, scope === 'village' ? { villageCode: code } : { townshipCode: code }, file, { tile: (tile as 'A4' | 'A3' | undefined) ?? null });
     const size = body.paper.size;
     return {
@@ -69,8 +68,10 @@ export const templateUsage = `  template list        列出挂图模板（名称
 
 export function templateCommand(input: CommandInput): Promise<CommandResult> {
   const [sub, a, b] = input.args;
+  if (sub !== 'list' && sub !== 'export' && sub !== 'import') throw new UsageError('template 后面应为 list、export 或 import');
   return withApp(input.dataDir, async (app) => {
     const ctx = app.ctx();
+    const { findTemplate, listTemplates } = await import('../core/wallchart/template-service');
     if (sub === 'list') {
       const list = await listTemplates(ctx);
       return { json: list, text: list.map((t) => `${t.name}\t${LEVEL_ZH[t.level]}\t第 ${t.version} 版${t.builtin ? '\t内置' : ''}`).join('\n') };
@@ -80,11 +81,13 @@ export function templateCommand(input: CommandInput): Promise<CommandResult> {
       const t = await findTemplate(ctx, a);
       if (!t) throw new AppError('NOT_FOUND', 'wallchart.notFound');
       const file = path.resolve(b);
+      const { exportTemplateFile } = await import('../core/wallchart/template-file');
       const r = await exportTemplateFile(ctx, t.id, file);
       return { json: { file, ...r }, text: `已导出「${r.name}」第 ${r.version} 版 → ${file}` };
     }
     if (sub === 'import') {
       if (!a) throw new UsageError('template import 需要文件路径');
+      const { importTemplateFile } = await import('../core/wallchart/template-file');
       const r = await importTemplateFile(ctx, path.resolve(a));
       const t = r.template;
       return {

@@ -29,6 +29,9 @@ const zh = {
   'evidence.tooLarge': '佐证材料「{{name}}」有 {{size}} MB，超过上限 {{max}} MB；请压缩或拆分后再添加',
   'evidence.empty': '佐证材料「{{name}}」是空文件，没有添加',
   'evidence.missing': '佐证材料「{{name}}」已不在数据文件夹中，可能被移动或删除',
+  // The preview in a browser (npm run preview): a picked file is uploaded to it
+  'preview.uploadTooLarge': '文件「{{name}}」超过 {{max}} MB，预览版不能上传这么大的文件',
+  'preview.uploadFailed': '文件「{{name}}」没有上传完整，请重新选择',
 };
 
 type FileMessageKey = keyof typeof zh;
@@ -60,6 +63,8 @@ const en: Record<FileMessageKey, string> = {
   'evidence.tooLarge': 'The evidence file "{{name}}" is {{size}} MB, over the {{max}} MB limit; compress or split it first',
   'evidence.empty': 'The evidence file "{{name}}" is empty and was not added',
   'evidence.missing': 'The evidence file "{{name}}" is no longer in the data folder; it may have been moved or deleted',
+  'preview.uploadTooLarge': 'The file "{{name}}" is over {{max}} MB, too large to upload to the preview',
+  'preview.uploadFailed': 'The file "{{name}}" was not uploaded completely; choose it again',
 };
 
 export const fileMessages: { 'zh-CN': Record<string, string>; en: Record<string, string> } = { 'zh-CN': zh, en };

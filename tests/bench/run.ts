@@ -6,10 +6,11 @@ import { inspectionBench } from './figures/inspection';
 import { ledgerBench } from './figures/ledger';
 import { wallchartBench } from './figures/wallchart';
 import { pdfBench } from './figures/pdf';
+import { cliBench } from './figures/cli';
 
 // `npm run bench -- roster` runs only the benches whose name contains the word.
 const only = process.argv[2];
-const benches: Bench[] = [bulkInsert, rosterBench, inspectionBench, ledgerBench, wallchartBench, pdfBench].filter((b) => !only || b.name.includes(only));
+const benches: Bench[] = [bulkInsert, rosterBench, inspectionBench, ledgerBench, wallchartBench, pdfBench, cliBench].filter((b) => !only || b.name.includes(only));
 
 const all: (Figure & { bench: string; ratio?: number; pass?: boolean })[] = [];
 for (const b of benches) {

@@ -17,7 +17,7 @@ export interface Dialogs {
   openPath(path: string): Promise<void>;
 }
 
-/** Dialogs for where there is no window (CLI, preview without a test): always "cancelled". */
+/** Dialogs for where there is no window (the CLI): always "cancelled". The preview in a browser has its own (electron/preview/browser-dialogs.ts). */
 export const noDialogs: Dialogs = {
   openFile: async () => null,
   saveFile: async () => null,

@@ -15,7 +15,8 @@ const FILES: Record<FontFace, Record<FontWeight, string>> = {
   Serif: { normal: 'NotoSerifSC-Regular.ttf', bold: 'NotoSerifSC-Bold.ttf' },
 };
 
-let resourcesDir = process.env.FUPIN_RESOURCES ?? path.resolve(process.cwd(), 'resources');
+// Read when first needed, so an entry point may set FUPIN_RESOURCES after its imports ran.
+let resourcesDir: string | undefined;
 
 /** The packaged app points this at process.resourcesPath; dev, tests and the CLI use ./resources. */
 export function setResourcesDir(dir: string): void {
@@ -23,7 +24,7 @@ export function setResourcesDir(dir: string): void {
 }
 
 export function fontDir(): string {
-  return path.join(resourcesDir, 'fonts');
+  return path.join(resourcesDir ?? process.env.FUPIN_RESOURCES ?? path.resolve(process.cwd(), 'resources'), 'fonts');
 }
 
 export function fontFile(face: FontFace, weight: FontWeight = 'normal'): string {

@@ -13,11 +13,12 @@ import { INK } from '../pdf/palette';
 /** Noto Sans SC: ascender + descender over the em, pdfmake's line height for a font size. */
 export const LINE = 1.448;
 
-const measure = new TextMeasure('Sans');
+// Opened on first use, not at import: loading the module (every CLI command does) reads no font.
+let measure: TextMeasure | undefined;
 
 /** Width of `text` in em of Noto Sans SC (bold is drawn slightly wider: +3 %). */
 export function textEm(text: string, bold = false): number {
-  const w = measure.width(text, 1);
+  const w = (measure ??= new TextMeasure('Sans')).width(text, 1);
   return bold ? w * 1.03 : w;
 }
 
