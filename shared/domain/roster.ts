@@ -191,6 +191,9 @@ export interface RosterTotals {
   exitedPersons: number;
   remainingHouseholds: number;
   remainingPersons: number;
+  /** Under monitoring (监测对象, a 监测对象类型, or 预脱贫), exited or not; struck-off households excluded. */
+  monitoredHouseholds: number;
+  monitoredPersons: number;
   villages: VillageTotals[];
 }
 

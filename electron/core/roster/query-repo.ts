@@ -188,7 +188,7 @@ export async function pageRows(db: Conn, q: RosterQuery, today: string) {
   return rows.execute();
 }
 
-/** Households and persons per village and status (the service classifies statuses by the one rule). */
+/** Households and persons per village, status and monitoring type (the service classifies them by the one rule). */
 export async function rosterTotals(db: Conn, f: RosterFilter) {
   const joined = db
     .selectFrom('household as h')
@@ -203,8 +203,9 @@ export async function rosterTotals(db: Conn, f: RosterFilter) {
       sql<number>`count(*)`.as('households'),
       sql<number>`sum(h.size)`.as('persons'),
       'h.status',
+      'h.monitor_type',
     ])
-    .groupBy(['v.id', 'h.status'])
+    .groupBy(['v.id', 'h.status', 'h.monitor_type'])
     .orderBy('t.code')
     .orderBy('v.code')
     .execute();

@@ -8,7 +8,7 @@ import * as repo from './household-repo';
 import { type CodeItem, type PovertyLine, type RosterFilter, type RosterPage, type RosterQuery, type RosterTotals, type SearchHit } from '../../../shared/domain/roster';
 import type { CodeSaveInput } from '../../../shared/ipc/contract-roster';
 import { checkName } from '../../../shared/rules/org';
-import { defaultStatusKind, statusKind, statusRule, type StatusRule } from '../../../shared/roster/status';
+import { defaultStatusKind, isMonitored, statusKind, statusRule, type StatusRule } from '../../../shared/roster/status';
 
 export const CODE_LISTS = ['cause', 'attribute', 'status', 'monitorType', 'relation', 'ethnicity', 'education', 'school', 'health', 'skill', 'work', 'measure'];
 
@@ -47,7 +47,7 @@ export async function loadStatusRule(ctx: Ctx): Promise<StatusRule> {
 export async function rosterTotals(ctx: Ctx, filter: RosterFilter): Promise<RosterTotals> {
   const rule = await loadStatusRule(ctx);
   const rows = await q.rosterTotals(ctx.db.kysely, filter);
-  const t: RosterTotals = { households: 0, persons: 0, exitedHouseholds: 0, exitedPersons: 0, remainingHouseholds: 0, remainingPersons: 0, villages: [] };
+  const t: RosterTotals = { households: 0, persons: 0, exitedHouseholds: 0, exitedPersons: 0, remainingHouseholds: 0, remainingPersons: 0, monitoredHouseholds: 0, monitoredPersons: 0, villages: [] };
   const byVillage = new Map<string, RosterTotals['villages'][number]>();
   for (const r of rows) {
     const households = Number(r.households);
@@ -70,6 +70,10 @@ export async function rosterTotals(ctx: Ctx, filter: RosterFilter): Promise<Rost
       t.remainingHouseholds += households;
       t.remainingPersons += persons;
       v.remainingPersons += persons;
+    }
+    if (kind !== 'cancelled' && isMonitored(r.status, r.monitor_type)) {
+      t.monitoredHouseholds += households;
+      t.monitoredPersons += persons;
     }
   }
   for (const v of t.villages) v.incidencePermille = v.population ? Math.round((v.remainingPersons * 10000) / v.population) / 10 : null;

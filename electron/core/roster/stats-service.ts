@@ -1,8 +1,7 @@
 /**
  * Roster statistics by township (the CLI's `stats`). Households, persons, exited and not
  * exited come from rosterTotals, the function behind the home page and the roster's totals
- * bar, so every count follows the one rule those screens use; monitored households follow the
- * wall charts' statusGroup. Incidence is the not-exited persons over the population of the
+ * bar, so every count follows the one rule those screens use (shared/roster/status.ts). Incidence is the not-exited persons over the population of the
  * villages whose population is on record (villages without one are left out of both).
  */
 import type { Ctx } from '../context';
@@ -10,8 +9,6 @@ import { AppError } from '../errors';
 import { listTownships } from '../org/divisions-service';
 import { requireSettings } from '../settings/service';
 import { rosterTotals } from './roster-service';
-import { statusCounts } from './stats-repo';
-import { statusGroup } from '../../../shared/domain/wallchart';
 import type { RosterTotals } from '../../../shared/domain/roster';
 
 /** rosterTotals' counts (without its village rows), with monitoring and incidence. */
@@ -20,8 +17,6 @@ export interface StatsRow extends Omit<RosterTotals, 'villages'> {
   name: string;
   /** Villages with at least one household on the roster. */
   villages: number;
-  monitoredHouseholds: number;
-  monitoredPersons: number;
   /** Population of the villages that have one on record, and how many do. */
   population: number;
   villagesWithPopulation: number;
@@ -34,7 +29,7 @@ export interface RosterStats {
   townships: StatsRow[];
 }
 
-function row(code: string, name: string, t: RosterTotals, monitored: { households: number; persons: number }): StatsRow {
+function row(code: string, name: string, t: RosterTotals): StatsRow {
   const counted = t.villages.filter((v) => v.population !== null && v.population > 0);
   const population = counted.reduce((s, v) => s + (v.population ?? 0), 0);
   const remaining = counted.reduce((s, v) => s + v.remainingPersons, 0);
@@ -48,8 +43,8 @@ function row(code: string, name: string, t: RosterTotals, monitored: { household
     exitedPersons: t.exitedPersons,
     remainingHouseholds: t.remainingHouseholds,
     remainingPersons: t.remainingPersons,
-    monitoredHouseholds: monitored.households,
-    monitoredPersons: monitored.persons,
+    monitoredHouseholds: t.monitoredHouseholds,
+    monitoredPersons: t.monitoredPersons,
     population,
     villagesWithPopulation: counted.length,
     incidencePermille: population ? Math.round((remaining * 10000) / population) / 10 : null,
@@ -61,20 +56,10 @@ export async function rosterStats(ctx: Ctx, opts: { townshipCode?: string } = {}
   const all = await listTownships(ctx);
   const chosen = opts.townshipCode ? all.filter((t) => t.code === opts.townshipCode) : all;
   if (!chosen.length) throw new AppError('VALIDATION', 'ref.township');
-  const monitored = new Map<string, { households: number; persons: number }>();
-  for (const r of await statusCounts(ctx.db.kysely, opts.townshipCode ? chosen[0].id : undefined)) {
-    if (statusGroup(r.status, r.monitor_type) !== 'monitored') continue;
-    const m = monitored.get(r.township_id) ?? { households: 0, persons: 0 };
-    m.households += Number(r.households);
-    m.persons += Number(r.persons ?? 0);
-    monitored.set(r.township_id, m);
-  }
-  const none = { households: 0, persons: 0 };
   const townships: StatsRow[] = [];
-  for (const t of chosen) townships.push(row(t.code, t.name, await rosterTotals(ctx, { townshipId: t.id }), monitored.get(t.id) ?? none));
+  for (const t of chosen) townships.push(row(t.code, t.name, await rosterTotals(ctx, { townshipId: t.id })));
   if (opts.townshipCode) return { total: townships[0], townships };
   const { county } = await requireSettings(ctx);
-  const sum = [...monitored.values()].reduce((a, m) => ({ households: a.households + m.households, persons: a.persons + m.persons }), none);
-  const total = row(county.code, county.name, await rosterTotals(ctx, {}), sum);
+  const total = row(county.code, county.name, await rosterTotals(ctx, {}));
   return { total, townships };
 }
