@@ -15,6 +15,7 @@ import { checkChar } from '../../shared/rules/id-number';
 import { commitImport, previewImport } from '../../electron/core/roster/import-service';
 import { saveCadre } from '../../electron/core/org/people-service';
 import { saveVillage } from '../../electron/core/org/divisions-service';
+import { rosterTotals } from '../../electron/core/roster/roster-service';
 
 let s: Session | undefined;
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-roster-e2e-'));
@@ -322,8 +323,24 @@ describe('花名册 end to end (Chromium + real services)', { timeout: 180_000 }
     await seen(page.getByRole('button', { name: '启用 因房' }));
     await s.shot('46-settings-codes-lines');
 
+    // An office's own status, counted as exited because the list says so (not by its name).
+    const exitedBefore = (await rosterTotals(app.ctx(), {})).exitedHouseholds;
+    await page.getByLabel('代码表', { exact: true }).click();
+    await page.getByRole('option', { name: '脱贫状态' }).click();
+    await page.getByRole('button', { name: '新增代码' }).click();
+    await dialog(page).getByLabel(/^名称/).fill('巩固提升户');
+    await dialog(page).getByLabel(/^统计为/).click();
+    await page.getByRole('option', { name: '已脱贫', exact: true }).click();
+    await s.shot('46b-settings-status-kind');
+    await dialog(page).getByRole('button', { name: '保存' }).click();
+    await dialog(page).waitFor({ state: 'detached' });
+    await seen(page.getByRole('row', { name: /巩固提升户.*已脱贫/ }));
+    const open = await app.db.kysely.selectFrom('household').select('id').where('status', '=', '未脱贫').executeTakeFirstOrThrow();
+    await app.db.kysely.updateTable('household').set({ status: '巩固提升户' }).where('id', '=', open.id).execute();
+
     await nav(page, '首页');
     await seen(page.getByTestId('roster-households').getByText('29'));
+    await seen(page.getByTestId('roster-exited').getByText(String(exitedBefore + 1), { exact: true }));
     await expect.poll(() => page.getByText('已保存').count(), { timeout: 8000 }).toBe(0); // notifications gone from the picture
     await s.shot('47-home-roster');
 
