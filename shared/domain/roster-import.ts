@@ -19,6 +19,27 @@ export interface ImportInspect {
   sample: string[][];
 }
 
+/** 值对照: one code value the file uses that the office's list does not have. */
+export interface ImportUnknownValue {
+  /** The roster field (FieldKey) and its code list. */
+  field: string;
+  list: string;
+  raw: string;
+  count: number;
+  firstRow: number;
+  /** The suggested list entry (null: none); where the suggestion comes from. */
+  suggestion: string | null;
+  source: 'remembered' | 'known' | 'similar' | null;
+}
+
+export interface ImportValues {
+  values: ImportUnknownValue[];
+  /** Fields with more distinct unknown values than listed, and how many more. */
+  more: { field: string; count: number }[];
+  /** The office's active entries of each list concerned. */
+  entries: Record<string, string[]>;
+}
+
 export interface ImportIssue {
   row: number;
   column: string | null;
@@ -52,6 +73,8 @@ export interface ImportPreview {
   /** The first findings in row order (the error workbook has them all). */
   issues: ImportIssue[];
   issuesTotal: number;
+  /** Values 值对照 replaced, with how many cells each. */
+  mapped: { field: string; raw: string; code: string; count: number }[];
 }
 
 export interface ImportResult {

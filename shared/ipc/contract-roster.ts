@@ -13,7 +13,7 @@ import type {
   SearchHit,
   TaskProgress,
 } from '../domain/roster';
-import type { ImportInspect, ImportPreview, ImportResult } from '../domain/roster-import';
+import type { ImportInspect, ImportPreview, ImportResult, ImportValues } from '../domain/roster-import';
 
 const fen = z.number().int().min(-1e13).max(1e13);
 const yesNo = z.enum(['', '是', '否']);
@@ -102,7 +102,16 @@ const lineSave = z.strictObject({ year, amountFen: fen });
 const lineDelete = z.strictObject({ year });
 const column = z.strictObject({ index: z.number().int().min(0).max(500), header: text(200), field: text(40).nullable() });
 const importInspect = z.strictObject({ fileToken: id, sheet: z.number().int().min(0).max(200) });
-const importPreview = z.strictObject({ fileToken: id, sheet: z.number().int().min(0).max(200), columns: z.array(column).max(500), taskId });
+const valueChoice = z.strictObject({ field: text(40), raw: text(200), code: text(40).nullable() });
+const importValues = z.strictObject({ fileToken: id, sheet: z.number().int().min(0).max(200), columns: z.array(column).max(500), taskId });
+const importPreview = z.strictObject({
+  fileToken: id,
+  sheet: z.number().int().min(0).max(200),
+  columns: z.array(column).max(500),
+  values: z.array(valueChoice).max(5000).optional(),
+  confirmUnmapped: z.boolean().optional(),
+  taskId,
+});
 const importCommit = z.strictObject({ token: id, taskId });
 const importErrors = z.strictObject({ token: id });
 const exportInput = z.strictObject({ filter: rosterFilter, taskId });
@@ -130,6 +139,7 @@ export const rosterContract = {
   'roster.lines.delete': call<typeof lineDelete, PovertyLine[]>(lineDelete),
   'roster.import.pickFile': call<typeof nothing, { fileToken: string; name: string } | null>(nothing),
   'roster.import.inspect': call<typeof importInspect, ImportInspect>(importInspect),
+  'roster.import.values': call<typeof importValues, ImportValues>(importValues),
   'roster.import.preview': call<typeof importPreview, ImportPreview>(importPreview),
   'roster.import.commit': call<typeof importCommit, ImportResult>(importCommit),
   'roster.import.saveErrors': call<typeof importErrors, { name: string } | null>(importErrors),

@@ -85,13 +85,25 @@ export const FIELD = Object.fromEntries(LAYOUT.map((f) => [f.key, f])) as Record
 /** What our export writes: the 27 classic columns plus the later ones we hold data for. */
 export const EXPORT_FIELDS: FieldKey[] = LAYOUT.map((f) => f.key);
 
-/** Header text as compared: no spaces or line breaks, half-width brackets, no required-marks. */
+/**
+ * A unit written after a header, as exports add them: 「家庭人均纯收入(元)」, 「人数(人)」,
+ * 「务工时间（月）」, 「耕地面积(单位：亩)」. A unit that changes the value (万元) is not one of these:
+ * such a header stays unmatched and is flagged for the user (see mappingCheck).
+ */
+const UNIT_SUFFIX = /\((?:单位[:：]?)?(?:元|元\/人|元\/年|元\/人\/年|人|户|亩|月|个月|年|岁|个|间|平方米|㎡|m2|%)\)$/;
+
+/**
+ * Header text as compared: no spaces or line breaks, half-width brackets, no required-marks,
+ * no trailing unit.
+ */
 export function normaliseHeader(h: string): string {
-  return h
+  const s = h
     .replace(/[\s\u3000]/g, '')
     .replace(/（/g, '(')
     .replace(/）/g, ')')
+    .replace(/：/g, ':')
     .replace(/^[*＊]+|[*＊]+$/g, '');
+  return s.replace(UNIT_SUFFIX, '').replace(/^[*＊]+|[*＊]+$/g, '');
 }
 
 const BY_HEADER = new Map<string, FieldKey>();
@@ -100,6 +112,29 @@ for (const f of LAYOUT) for (const h of [f.header, ...f.aliases]) BY_HEADER.set(
 export function fieldForHeader(h: string): FieldKey | undefined {
   return BY_HEADER.get(normaliseHeader(h));
 }
+
+/**
+ * The field an unmatched header looks like: it contains a known header or alias (of at least
+ * three characters), or is contained in one — 「家庭年人均纯收入」, 「人均纯收入(万元)」, 「户主身份证号码」.
+ * Such a column is not imported silently: the user maps it or confirms it is left out.
+ */
+export function fieldLookingLike(h: string): FieldKey | undefined {
+  const n = normaliseHeader(h).replace(/\(.*?\)/g, '');
+  if (n.length < 2) return undefined;
+  // Best: the header is a known one; then the longest known header it contains; then the
+  // shortest known header containing it.
+  let best: { key: FieldKey; score: number } | undefined;
+  for (const [known, key] of BY_HEADER) {
+    const k = known.replace(/\(.*?\)/g, '');
+    if (k.length < 3 && n !== k) continue;
+    const score = n === k ? 1000 : n.includes(k) ? 100 + k.length : n.length >= 3 && k.includes(n) ? 50 - k.length : 0;
+    if (score > 0 && (!best || score > best.score)) best = { key, score };
+  }
+  return best?.key;
+}
+
+/** Fields the 疑点核查 rules read: an import without them leaves those checks blind. */
+export const CHECKED_FIELDS: readonly FieldKey[] = ['status', 'exitYear', 'attribute', 'mainCause', 'income', 'health'];
 
 /**
  * An empty record with every field present, so that all records share one shape (V8 keeps such

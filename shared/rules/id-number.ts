@@ -7,7 +7,13 @@
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-export type IdNumberProblem = 'empty' | 'length' | 'chars' | 'birth' | 'check';
+export type IdNumberProblem = 'empty' | 'length' | 'chars' | 'region' | 'birth' | 'birthFuture' | 'check';
+
+/**
+ * The first two digits: a province-level division of GB/T 2260 (11 北京 … 65 新疆), 71 台湾,
+ * 81 香港, 82 澳门, or 83 (residence permits of Hong Kong, Macao and Taiwan residents).
+ */
+const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83]);
 
 export interface IdNumberInfo {
   /** The canonical 18-character form (upper-case X, half-width digits). */
@@ -34,13 +40,13 @@ export function checkChar(first17: string): string {
   return CHECK_CHARS[sum % 11];
 }
 
-function validDate(y: number, m: number, d: number, today: Date): boolean {
+/** Whether the date exists (and is not before 1900); whether it is after today is asked apart. */
+function validDate(y: number, m: number, d: number): boolean {
   if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) return false;
-  const t = Date.UTC(y, m - 1, d);
-  return t <= Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
+
+const afterToday = (y: number, m: number, d: number, today: Date) => Date.UTC(y, m - 1, d) > Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
 
 export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberResult {
   const s = normalizeIdNumber(raw);
@@ -56,10 +62,12 @@ export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberRe
     return { ok: false, problem: 'length' };
   }
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'chars' };
+  if (!PROVINCES.has(Number(value.slice(0, 2)))) return { ok: false, problem: 'region' };
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
-  if (!validDate(y, m, d, today)) return { ok: false, problem: 'birth' };
+  if (!validDate(y, m, d)) return { ok: false, problem: 'birth' };
+  if (afterToday(y, m, d, today)) return { ok: false, problem: 'birthFuture' };
   if (checkChar(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'check' };
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   const gender = Number(value[16]) % 2 === 1 ? '男' : '女';

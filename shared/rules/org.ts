@@ -53,7 +53,9 @@ const ID_KEYS: Record<IdNumberProblem, string> = {
   empty: 'id.empty',
   length: 'id.length',
   chars: 'id.chars',
+  region: 'id.region',
   birth: 'id.birth',
+  birthFuture: 'id.birthFuture',
   check: 'id.check',
 };
 

@@ -40,7 +40,7 @@ describe('preview: files through the browser', { timeout: 180_000 }, () => {
       await page.screenshot({ path: path.join(SCREENS, '90-preview-file-picker.png') });
       await picker.locator('input[type=file]').setInputFiles(file);
       await seen(page.getByText('表头在第 1 行'));
-      await page.getByRole('button', { name: '下一步：预览' }).click();
+      await page.getByRole('button', { name: '下一步：核对代码值' }).click();
       await seen(page.getByText('目前尚未写入任何数据', { exact: false }));
       await page.getByRole('button', { name: /^确认导入/ }).click();
       await seen(page.getByText('导入完成'));

@@ -81,7 +81,7 @@ describe('花名册 end to end (Chromium + real services)', { timeout: 180_000 }
     await expect(dialog(page).getByLabel('「证件号码」导入为').inputValue()).resolves.toBe('证件号码 *');
     await expect(dialog(page).getByLabel('「行政县」导入为').inputValue()).resolves.toBe('行政县');
     await s.shot('31-roster-import-mapping');
-    await dialog(page).getByRole('button', { name: '下一步：预览' }).click();
+    await dialog(page).getByRole('button', { name: '下一步：核对代码值' }).click();
     await seen(dialog(page).getByText('目前尚未写入任何数据', { exact: false }));
     const counts = dialog(page).getByTestId('import-counts');
     const hhRow = counts.getByRole('row', { name: /^户/ });

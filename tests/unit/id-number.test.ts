@@ -94,11 +94,13 @@ describe('invalid numbers', () => {
     expect(problem(idNumber('19800229'))).toBe('ok'); // 1980 was
   });
 
-  it('refuses a birth date after today, with an injected today', () => {
+  it('refuses a birth date after today as its own problem (not 不存在), with an injected today', () => {
     const today = new Date(2020, 5, 15); // 15 June 2020, local time
     expect(problem(idNumber('20200615'), today)).toBe('ok');
-    expect(problem(idNumber('20200616'), today)).toBe('birth');
-    expect(problem(idNumber('20210101'), today)).toBe('birth');
+    expect(problem(idNumber('20200616'), today)).toBe('birthFuture');
+    expect(problem(idNumber('20210101'), today)).toBe('birthFuture');
+    // A date that does not exist stays 'birth', in the future or not.
+    expect(problem(idNumber('20210230'), today)).toBe('birth');
     expect(problem(idNumber('20200616'), new Date(2020, 5, 16))).toBe('ok');
   });
 
@@ -124,7 +126,8 @@ describe('invalid numbers', () => {
     expect(checkIdNumber('11010519491231A02X')).toEqual({ key: 'id.chars' });
     expect(checkIdNumber(idNumber('19800230'))).toEqual({ key: 'id.birth' });
     expect(checkIdNumber(withWrongCheck(GB_EXAMPLE))).toEqual({ key: 'id.check' });
-    expect(checkIdNumber(idNumber('20200616'), new Date(2020, 5, 15))).toEqual({ key: 'id.birth' });
+    expect(checkIdNumber(idNumber('20200616'), new Date(2020, 5, 15))).toEqual({ key: 'id.birthFuture' });
+    expect(checkIdNumber(idNumber('19800101', '00', 1, '990522'))).toEqual({ key: 'id.region' });
   });
 });
 

@@ -254,6 +254,21 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       expect(() => db.prepare("UPDATE code_item SET kind = 'gone' WHERE id = 'status:巩固户'").run()).toThrow(/CHECK/);
     },
   },
+  13: {
+    insert(db) {
+      // A remembered 值对照 choice, and one kept as it is.
+      db.prepare("INSERT INTO value_map (id, list, raw, code_name, version, created_at, updated_at, updated_by) VALUES ('vm1', 'attribute', '五保户', '特困供养贫困户', 1, @c, @u, @b)").run(stamp);
+      db.prepare("INSERT INTO value_map (id, list, raw, code_name, version, created_at, updated_at, updated_by) VALUES ('vm2', 'health', '长期慢性病患者', NULL, 1, @c, @u, @b)").run(stamp);
+    },
+    check(db) {
+      expect(db.prepare("SELECT raw, code_name FROM value_map ORDER BY id").all()).toEqual([
+        { raw: '五保户', code_name: '特困供养贫困户' },
+        { raw: '长期慢性病患者', code_name: null },
+      ]);
+      // One choice per list and value.
+      expect(() => db.prepare("INSERT INTO value_map (id, list, raw, code_name, version, created_at, updated_at, updated_by) VALUES ('vm3', 'attribute', '五保户', '低保贫困户', 1, 'a', 'a', 'a')").run()).toThrow(/UNIQUE/);
+    },
+  },
 };
 
 /** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */

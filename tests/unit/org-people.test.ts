@@ -49,7 +49,7 @@ describe('cadres', () => {
 
   it('refuses a birth date after today by the app clock', async () => {
     const t = await xinshaoApp({ now: () => new Date('2010-06-01T04:00:00Z') });
-    expect(await t.fail('org.cadres.save', cadre('李志强', idNumber('20100602')))).toMatchObject({ field: 'idNumber', key: 'id.birth' });
+    expect(await t.fail('org.cadres.save', cadre('李志强', idNumber('20100602')))).toMatchObject({ field: 'idNumber', key: 'id.birthFuture', message: '身份证号码中的出生日期晚于今天，请核对' });
   });
 
   it('refuses a gender that does not match the ID number', async () => {

@@ -96,6 +96,14 @@ export interface CodeItemTable extends Stamped {
   /** 脱贫状态 only (migration 0012): what the status counts as. */
   kind: 'open' | 'exited' | 'cancelled' | null;
 }
+/** What an import maps a file's unknown code value to (migration 0013); code_name null: kept as is. */
+export interface ValueMapTable extends Stamped {
+  id: string;
+  list: string;
+  raw: string;
+  code_name: string | null;
+  version: number;
+}
 export interface PovertyLineTable {
   year: number;
   amount_fen: number;
@@ -196,6 +204,7 @@ export interface QualityResultTable {
 export interface RosterDB {
   quality_result: QualityResultTable;
   code_item: CodeItemTable;
+  value_map: ValueMapTable;
   poverty_line: PovertyLineTable;
   household: HouseholdTable;
   person: PersonTable;

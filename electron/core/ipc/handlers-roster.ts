@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import type { Handlers } from './handlers';
 import * as household from '../roster/household-service';
 import * as roster from '../roster/roster-service';
-import { commitImport, inspectImport, pendingImport, previewImport } from '../roster/import-service';
+import { commitImport, inspectImport, pendingImport, previewImport, scanImportValues } from '../roster/import-service';
 import { writeErrorWorkbook } from '../roster/import-errors';
 import { exportRoster } from '../roster/export-service';
 import { checkResults, checkSummary, runChecks } from '../roster/quality';
@@ -60,11 +60,22 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
       const r = await inspectImport(file(i.fileToken), i.sheet);
       return { name: r.file, format: r.format, sheets: r.sheets, sheet: r.sheet, headerRow: r.mapping.headerRow, columns: r.mapping.columns, duplicates: r.mapping.duplicates, sample: r.sample };
     },
+    'roster.import.values': (i) =>
+      deps.tasks.run(i.taskId, 'read', async (signal, report) =>
+        scanImportValues(c(), file(i.fileToken), {
+          sheet: i.sheet,
+          columns: i.columns.map((col) => ({ index: col.index, header: col.header, field: (col.field as FieldKey | null) ?? null })),
+          signal,
+          onProgress: (done, total) => report(done, total),
+        }),
+      ),
     'roster.import.preview': (i) =>
       deps.tasks.run(i.taskId, 'read', async (signal, report) => {
         const r = await previewImport(c(), file(i.fileToken), {
           sheet: i.sheet,
           columns: i.columns.map((col) => ({ index: col.index, header: col.header, field: (col.field as FieldKey | null) ?? null })),
+          values: i.values?.map((v) => ({ field: v.field as FieldKey, raw: v.raw, code: v.code })),
+          confirmUnmapped: i.confirmUnmapped,
           signal,
           onProgress: (done, total) => report(done, total),
         });
@@ -87,6 +98,7 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
           byRule: [...byRule.values()],
           issues: p.issues.slice(0, MAX_ISSUES).map((x) => ({ row: x.row, column: x.column ?? null, severity: x.severity, rule: x.rule, message: x.message, key: x.key, params: x.params })),
           issuesTotal: p.issues.length,
+          mapped: r.mapped,
         };
       }),
     'roster.import.commit': (i) => deps.tasks.run(i.taskId, 'write', async () => commitImport(c(), i.token)),

@@ -13,6 +13,9 @@ import { checkMapping, detectMapping, HEADER_SCAN_ROWS, type ColumnMapping, type
 import { planImport } from './import-plan';
 import { applyImportPlan, loadImportContext, rosterStamp, type ApplyResult } from './import-repo';
 import type { ImportPlan } from './import-types';
+import { checkColumns } from '../../../shared/roster/mapping';
+import { FIELD } from '../../../shared/roster/layout';
+import { scanValues, valueMapping, type AppliedMapping, type ValueChoice, type ValueScan } from './import-value-map';
 
 export interface InspectResult {
   file: string;
@@ -30,6 +33,10 @@ export interface ImportOptions {
   columns?: ColumnMapping[];
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** 值对照 chosen on the screen (remembered); absent: remembered choices and known spellings apply. */
+  values?: ValueChoice[];
+  /** The user saw the columns left out that look like fields, and the checked fields missing. */
+  confirmUnmapped?: boolean;
 }
 
 async function withTable<T>(file: string, fn: (t: TableFile) => Promise<T>): Promise<T> {
@@ -79,26 +86,57 @@ export interface PreviewResult {
   token: string;
   mapping: Mapping;
   plan: Omit<ImportPlan, 'households' | 'rows'>;
+  /** The values 值对照 replaced, with counts. */
+  mapped: AppliedMapping[];
+}
+
+/** The mapping to use: the one the user confirmed, else the one detected from the headers. */
+async function mappingFor(table: TableFile, sheet: number, opts: ImportOptions): Promise<Mapping> {
+  const detected = detectMapping(await firstRows(table, sheet, HEADER_SCAN_ROWS + 5));
+  return opts.columns ? { ...detected, columns: opts.columns } : detected;
+}
+
+/**
+ * Stops before the preview when a column that looks like a field is left out, unless the user
+ * confirmed it: nothing is dropped without a word. (Fields the checks read that no column gives
+ * are for the screen to confirm and the CLI to print: a file may simply not have them.)
+ */
+function requireConfirmed(mapping: Mapping, opts: ImportOptions): void {
+  if (opts.confirmUnmapped) return;
+  const { suspects } = checkColumns(mapping.columns);
+  if (suspects.length === 0) return;
+  const columns = suspects.map((s) => `「${s.header}」（像「${FIELD[s.field].header}」）`).join('、');
+  throw new AppError('VALIDATION', 'roster.file.unmappedSuspects', { columns });
+}
+
+/** 值对照 step: each code value the file uses that the lists do not have, once, with its count. */
+export async function scanImportValues(ctx: Ctx, file: string, opts: ImportOptions = {}): Promise<ValueScan> {
+  await requireSettings(ctx);
+  const sheet = opts.sheet ?? 0;
+  return withTable(file, async (table) => {
+    const mapping = await mappingFor(table, sheet, opts);
+    const columns = checkMapping(mapping.columns);
+    return scanValues(ctx, table.rows(sheet, { signal: opts.signal, onProgress: opts.onProgress }), mapping.headerRow, columns, opts.signal);
+  });
 }
 
 export async function previewImport(ctx: Ctx, file: string, opts: ImportOptions = {}): Promise<PreviewResult> {
   await requireSettings(ctx);
   const sheet = opts.sheet ?? 0;
   return withTable(file, async (table) => {
-    let mapping: Mapping;
-    if (opts.columns) {
-      const head = await firstRows(table, sheet, HEADER_SCAN_ROWS + 5);
-      mapping = { ...detectMapping(head), columns: opts.columns };
-    } else mapping = detectMapping(await firstRows(table, sheet, HEADER_SCAN_ROWS + 5));
+    const mapping = await mappingFor(table, sheet, opts);
     const columns = checkMapping(mapping.columns);
+    requireConfirmed(mapping, opts);
+    const values = await valueMapping(ctx, columns, opts.values);
+    const sheetRows = table.rows(sheet, {
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
     const stamp = rosterStamp(ctx.db.raw);
     const context = loadImportContext(ctx.db.raw, [...columns.keys()]);
     const plan = await planImport({
       file: path.basename(file),
-      rows: table.rows(sheet, {
-        signal: opts.signal,
-        onProgress: opts.onProgress,
-      }),
+      rows: values.active ? values.apply(sheetRows) : sheetRows,
       headerRow: mapping.headerRow,
       columns,
       context,
@@ -110,7 +148,7 @@ export async function previewImport(ctx: Ctx, file: string, opts: ImportOptions 
     pending.clear(); // one preview at a time: a new one replaces the last
     pending.set(token, { plan, stamp, path: file, sheet, headerRow: mapping.headerRow });
     const { households: _h, rows: _r, ...summary } = plan;
-    return { token, mapping, plan: summary };
+    return { token, mapping, plan: summary, mapped: values.applied() };
   });
 }
 

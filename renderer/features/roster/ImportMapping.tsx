@@ -1,7 +1,8 @@
 /** Import step 2: the header row found, the sheet, and column → field as Selects, with sample values. */
-import { Alert, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Checkbox, Group, Select, Stack, Table, Text } from '@mantine/core';
 import type { ImportColumn, ImportInspect } from '@shared/domain/roster-import';
-import { FIELD, LAYOUT, type FieldKey } from '@shared/roster/layout';
+import { FIELD, LAYOUT } from '@shared/roster/layout';
+import { checkColumns, needsConfirmation } from '@shared/roster/mapping';
 import { useRosterT } from './common';
 
 const NONE = '__none__';
@@ -12,14 +13,13 @@ export function columnLetter(i: number): string {
   return s;
 }
 
-/** Required fields no column maps, and fields more than one column maps. */
-export function mappingProblems(columns: ImportColumn[]) {
-  const used = new Map<string, number>();
-  for (const c of columns) if (c.field) used.set(c.field, (used.get(c.field) ?? 0) + 1);
-  return {
-    missing: LAYOUT.filter((f) => f.required && !used.has(f.key)).map((f) => f.header),
-    twice: [...used].filter(([, n]) => n > 1).map(([k]) => FIELD[k as FieldKey]?.header ?? k),
-  };
+/** Required fields no column maps, fields more than one column maps, and what would be left out unseen. */
+export const mappingProblems = checkColumns;
+
+/** Whether the preview may run: nothing missing or twice, and anything left out confirmed. */
+export function mappingReady(columns: ImportColumn[], confirmed: boolean): boolean {
+  const p = checkColumns(columns);
+  return p.missing.length === 0 && p.twice.length === 0 && (confirmed || !needsConfirmation(p));
 }
 
 export function ImportMapping({
@@ -28,16 +28,24 @@ export function ImportMapping({
   onColumns,
   onSheet,
   busy,
+  confirmed,
+  onConfirmed,
 }: {
   inspect: ImportInspect;
   columns: ImportColumn[];
   onColumns: (c: ImportColumn[]) => void;
   onSheet: (sheet: number) => void;
   busy: boolean;
+  /** The user confirmed the columns and fields left out. */
+  confirmed: boolean;
+  onConfirmed: (v: boolean) => void;
 }) {
   const { t } = useRosterT();
   const options = [{ value: NONE, label: t('import.skip') }, ...LAYOUT.map((f) => ({ value: f.key, label: f.required ? `${f.header} *` : f.header }))];
-  const { missing, twice } = mappingProblems(columns);
+  const check = mappingProblems(columns);
+  const { missing, twice, suspects, unchecked } = check;
+  const suspectOf = new Map(suspects.map((s) => [s.index, s.field]));
+  const unmapped = columns.filter((c) => !c.field).length;
   return (
     <Stack gap="sm">
       <Group gap="lg" align="flex-end">
@@ -73,8 +81,19 @@ export function ImportMapping({
           {twice.length > 0 && <Text size="sm">{t('import.twice', { fields: twice.join('、') })}</Text>}
         </Alert>
       )}
+      {needsConfirmation(check) && (
+        <Alert color="orange" variant="light" py={8} role="alert" title={t('importMap.leftOutTitle')}>
+          <Stack gap={6}>
+            {suspects.length > 0 && (
+              <Text size="sm">{t('importMap.suspects', { columns: suspects.map((s) => t('importMap.suspect', { header: s.header, field: FIELD[s.field].header })).join('、') })}</Text>
+            )}
+            {unchecked.length > 0 && <Text size="sm">{t('importMap.unchecked', { fields: unchecked.map((f) => FIELD[f].header).join('、') })}</Text>}
+            <Checkbox size="sm" checked={confirmed} onChange={(e) => onConfirmed(e.currentTarget.checked)} label={t('importMap.confirm')} />
+          </Stack>
+        </Alert>
+      )}
       <Text size="sm" c="dimmed">
-        {t('import.mappingHint')}
+        {t('import.mappingHint')} {unmapped > 0 && t('importMap.unmappedCount', { count: unmapped })}
       </Text>
       <Table.ScrollContainer minWidth={700} maxHeight={380}>
         <Table stickyHeader withTableBorder striped fz="sm" verticalSpacing={4} aria-label={t('import.mappingLabel')}>
@@ -88,9 +107,16 @@ export function ImportMapping({
           </Table.Thead>
           <Table.Tbody>
             {columns.map((c, i) => (
-              <Table.Tr key={c.index}>
+              <Table.Tr key={c.index} data-unmapped={c.field ? undefined : suspectOf.has(c.index) ? 'suspect' : 'yes'} bg={c.field ? undefined : suspectOf.has(c.index) ? 'var(--mantine-color-orange-light)' : 'var(--mantine-color-gray-light)'}>
                 <Table.Td c="dimmed">{columnLetter(c.index)}</Table.Td>
-                <Table.Td>{c.header || <Text span c="dimmed">{t('import.noHeader')}</Text>}</Table.Td>
+                <Table.Td>
+                  {c.header || <Text span c="dimmed">{t('import.noHeader')}</Text>}
+                  {suspectOf.has(c.index) && (
+                    <Text size="xs" c="orange.9">
+                      {t('importMap.looksLike', { field: FIELD[suspectOf.get(c.index)!].header })}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Select
                     size="xs"
@@ -100,7 +126,6 @@ export function ImportMapping({
                     searchable
                     allowDeselect={false}
                     onChange={(v) => onColumns(columns.map((x, j) => (j === i ? { ...x, field: !v || v === NONE ? null : v } : x)))}
-                    styles={{ input: { color: c.field ? undefined : 'var(--mantine-color-dimmed)' } }}
                   />
                 </Table.Td>
                 <Table.Td c="dimmed" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 320 }}>

@@ -1,19 +1,23 @@
 /**
- * 导入 wizard: pick a file → confirm the column mapping → preview (nothing written) → 确认导入.
+ * 导入 wizard: pick a file → confirm the column mapping → 值对照 (only when the file has code
+ * values the lists do not) → preview (nothing written) → 确认导入.
  * Long steps show progress and can be cancelled.
  */
 import { Alert, Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { ImportColumn, ImportInspect, ImportPreview as Preview, ImportResult } from '@shared/domain/roster-import';
+import type { ImportColumn, ImportInspect, ImportPreview as Preview, ImportResult, ImportValues as Values } from '@shared/domain/roster-import';
+import { FIELD, type FieldKey } from '@shared/roster/layout';
 import { ApiError, call } from '../../api/client';
 import { errorText } from '../../i18n';
 import { notifyError } from '../../ui/notify';
 import { TaskBar, useRosterT, useTask } from './common';
-import { ImportMapping, mappingProblems } from './ImportMapping';
+import { ImportMapping, mappingReady } from './ImportMapping';
 import { ImportPreview } from './ImportPreview';
+import { ImportValues, initialChoices } from './ImportValues';
 
-type Step = 0 | 1 | 2 | 3;
+/** 0 file, 1 columns, 2 值对照, 3 preview, 4 written. */
+type Step = 0 | 1 | 2 | 3 | 4;
 
 export function ImportWizard({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
   const { t } = useRosterT();
@@ -21,6 +25,9 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
   const [file, setFile] = useState<{ fileToken: string; name: string } | null>(null);
   const [inspect, setInspect] = useState<ImportInspect | null>(null);
   const [columns, setColumns] = useState<ImportColumn[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
+  const [scan, setScan] = useState<Values | null>(null);
+  const [choices, setChoices] = useState<Map<string, string | null>>(new Map());
   const [preview, setPreview] = useState<Preview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,6 +43,8 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
       const r = await call('roster.import.inspect', { fileToken: f.fileToken, sheet });
       setInspect(r);
       setColumns(r.columns);
+      setConfirmed(false);
+      setScan(null);
       setStep(1);
     } catch (e) {
       fail(e);
@@ -55,27 +64,48 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
       fail(e);
     }
   };
-  const runPreview = async () => {
+  const runPreview = async (chosen: Map<string, string | null>) => {
     if (!file || !inspect) return;
     setError(null);
     setPreview(null);
+    setStep(3);
+    const values = [...chosen].map(([key, code]) => {
+      const [field, raw] = key.split('\u0000');
+      return { field, raw, code };
+    });
+    try {
+      setPreview(await task.run((taskId) => call('roster.import.preview', { fileToken: file.fileToken, sheet: inspect.sheet, columns, values, confirmUnmapped: confirmed, taskId })));
+    } catch (e) {
+      fail(e);
+    }
+  };
+  /** 值对照: read the file's code values; straight on to the preview when all are known. */
+  const runValues = async () => {
+    if (!file || !inspect) return;
+    setError(null);
+    setScan(null);
     setStep(2);
     try {
-      setPreview(await task.run((taskId) => call('roster.import.preview', { fileToken: file.fileToken, sheet: inspect.sheet, columns, taskId })));
+      const r = await task.run((taskId) => call('roster.import.values', { fileToken: file.fileToken, sheet: inspect.sheet, columns, taskId }));
+      const start = initialChoices(r.values);
+      setScan(r);
+      setChoices(start);
+      if (r.values.length === 0 && r.more.length === 0) await runPreview(start);
     } catch (e) {
+      setStep(1);
       fail(e);
     }
   };
   const commit = async () => {
     if (!preview) return;
     setError(null);
-    setStep(3);
+    setStep(4);
     try {
       const r = await task.run((taskId) => call('roster.import.commit', { token: preview.token, taskId }));
       setResult(r);
       onImported();
     } catch (e) {
-      setStep(2);
+      setStep(3);
       fail(e);
     }
   };
@@ -93,7 +123,6 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
     else onClose();
   };
 
-  const problems = mappingProblems(columns);
   const writes = preview ? preview.households.added + preview.households.updated + preview.persons.removed : 0;
   const rejected = preview ? preview.households.rejected + preview.persons.rejected + preview.errorRows : 0;
 
@@ -103,6 +132,7 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
         <Stepper active={step} size="sm" allowNextStepsSelect={false}>
           <Stepper.Step label={t('import.step1')} />
           <Stepper.Step label={t('import.step2')} />
+          <Stepper.Step label={t('importValues.step')} />
           <Stepper.Step label={t('import.step3')} />
           <Stepper.Step label={t('import.step4')} />
         </Stepper>
@@ -125,7 +155,18 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
 
         {step === 1 && inspect && file && (
           <>
-            <ImportMapping inspect={inspect} columns={columns} onColumns={setColumns} onSheet={(s) => void look(file, s)} busy={busy} />
+            <ImportMapping
+              inspect={inspect}
+              columns={columns}
+              onColumns={(c) => {
+                setColumns(c);
+                setConfirmed(false);
+              }}
+              onSheet={(s) => void look(file, s)}
+              busy={busy}
+              confirmed={confirmed}
+              onConfirmed={setConfirmed}
+            />
             <Group justify="space-between">
               <Button variant="default" onClick={() => void pick()}>
                 {t('import.otherFile')}
@@ -134,8 +175,8 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
                 <Button variant="default" onClick={onClose}>
                   {t('translation:common.cancel')}
                 </Button>
-                <Button onClick={() => void runPreview()} disabled={problems.missing.length > 0 || problems.twice.length > 0}>
-                  {t('import.toPreview')}
+                <Button onClick={() => void runValues()} disabled={!mappingReady(columns, confirmed)}>
+                  {t('importValues.next')}
                 </Button>
               </Group>
             </Group>
@@ -144,7 +185,38 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
 
         {step === 2 && (
           <>
+            {task.running && <TaskBar progress={task.progress} label={t('importValues.reading')} onCancel={task.cancel} />}
+            {scan && !task.running && <ImportValues scan={scan} choices={choices} onChoices={setChoices} />}
+            {!task.running && (
+              <Group justify="space-between">
+                <Button variant="default" onClick={() => setStep(1)}>
+                  {t('import.backToMapping')}
+                </Button>
+                <Group gap="sm">
+                  <Button variant="default" onClick={onClose}>
+                    {t('translation:common.cancel')}
+                  </Button>
+                  <Button onClick={() => void runPreview(choices)} disabled={!scan}>
+                    {t('import.toPreview')}
+                  </Button>
+                </Group>
+              </Group>
+            )}
+          </>
+        )}
+
+        {step === 3 && (
+          <>
             {task.running && <TaskBar progress={task.progress} label={t('import.previewing')} onCancel={task.cancel} />}
+            {preview && preview.mapped.length > 0 && (
+              <Alert color="blue" variant="light" py={6} title={t('importValues.appliedTitle')}>
+                {preview.mapped.map((m) => (
+                  <Text size="sm" key={`${m.field}|${m.raw}`}>
+                    {t('importValues.applied', { field: FIELD[m.field as FieldKey]?.header ?? m.field, raw: m.raw, code: m.code, count: m.count.toLocaleString() })}
+                  </Text>
+                ))}
+              </Alert>
+            )}
             {preview && <ImportPreview preview={preview} />}
             {!task.running && (
               <Group justify="space-between">
@@ -173,7 +245,7 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
           </>
         )}
 
-        {step === 3 && (
+        {step === 4 && (
           <>
             {task.running && <TaskBar progress={task.progress} label={t('import.committing')} onCancel={task.cancel} />}
             {result && (
