@@ -19,6 +19,8 @@ export interface CommandInput {
 export interface CommandResult {
   json: unknown;
   text: string;
+  /** Non-zero when the command ran but did not do its job (e.g. every row of an import refused). */
+  exitCode?: number;
 }
 type Command = (input: CommandInput) => Promise<CommandResult>;
 
@@ -29,8 +31,10 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
                       初始化数据目录（县代码 430522 时自动填入新邵县 15 个乡镇）
   org list            列出组织机构（乡镇、行政村、推进组、帮扶单位、工作队、帮扶责任人）
   seed-demo           写入一个示例县（所有名称均为虚构，并标记为示例数据）
-  import-roster 文件 [--dry-run]
-                      导入全国系统导出的花名册（xlsx 或 csv）；--dry-run 只检查不写入
+  import-roster 文件 [--dry-run] [--confirm-unmapped]
+                      导入全国系统导出的花名册（xlsx、xls 或 csv）；--dry-run 只检查不写入；
+                      问题按类型汇总列出（--json 含每类的全部行号），全部行被拒绝时退出码为 1；
+                      有像花名册字段却未对应的列时停止，核对后用 --confirm-unmapped 继续
   export-roster 文件 [--township 乡镇代码]
                       按全国系统格式导出花名册（xlsx）
   search 文字          按姓名、身份证号码（或后 4–6 位）、户编号、电话查找人员
@@ -73,7 +77,7 @@ export const commands: Record<string, Command> = {
   },
   'import-roster': ({ dataDir, options, args }) => {
     if (!args[0]) throw new UsageError('import-roster 需要文件路径');
-    return withApp(dataDir, (app) => importRosterCommand(app, args[0], options['dry-run'] === true));
+    return withApp(dataDir, (app) => importRosterCommand(app, args[0], { dryRun: options['dry-run'] === true, confirmUnmapped: options['confirm-unmapped'] === true }));
   },
   check: ({ dataDir }) => withApp(dataDir, checkCommand),
   stats: ({ dataDir, options }) => withApp(dataDir, (app) => statsCommand(app, options.township)),

@@ -28,6 +28,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
         'county-name': { type: 'string' },
         operator: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        'confirm-unmapped': { type: 'boolean', default: false },
         township: { type: 'string' },
         overdue: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -55,7 +56,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     const args = positionals.slice(positionals[0] === 'org' ? 2 : 1);
     const result = await command({ dataDir, options: values, args });
     out(values.json ? JSON.stringify(result.json, null, 2) : result.text);
-    return 0;
+    return result.exitCode ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`${e.message}\n${usage}`);

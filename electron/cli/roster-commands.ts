@@ -5,36 +5,54 @@ import { searchRoster } from '../core/roster/roster-service';
 import { formatSummaryText, runChecks } from '../core/roster/quality';
 import { maskIdNumber } from '../../shared/rules/id-number';
 import type { CommandResult } from './commands';
+import { FIELD } from '../../shared/roster/layout';
 
-export async function importRosterCommand(app: App, file: string, dryRun: boolean): Promise<CommandResult> {
+const LEVEL: Record<string, string> = { error: '错误', warning: '提示', info: '说明' };
+/** Rows a group's line names before 「等」. */
+const ROWS_IN_LINE = 5;
+
+export async function importRosterCommand(app: App, file: string, opts: { dryRun: boolean; confirmUnmapped?: boolean }): Promise<CommandResult> {
   const ctx = app.ctx();
   const { previewImport, commitImport } = await import('../core/roster/import-service');
-  const preview = await previewImport(ctx, path.resolve(file));
+  const { summarise } = await import('../core/roster/import-report');
+  const preview = await previewImport(ctx, path.resolve(file), { confirmUnmapped: opts.confirmUnmapped });
   const { plan } = preview;
-  const applied = dryRun ? null : await commitImport(ctx, preview.token);
   const h = plan.householdCounts;
   const p = plan.personCounts;
-  const issues = plan.issues.map((i) => ({ row: i.row, column: i.column ?? null, severity: i.severity, rule: i.rule, message: i.message }));
+  // Every row refused: nothing to write, and the command did not do its job.
+  const allRejected = plan.sheetRows > 0 && plan.rejectedRows.length === plan.sheetRows;
+  const applied = opts.dryRun || allRejected ? null : await commitImport(ctx, preview.token);
+  const groups = summarise(plan.groups, Number.MAX_SAFE_INTEGER);
   const lines = [
-    `${dryRun ? '预检（未写入）' : '已导入'}：${plan.file}，数据行 ${plan.sheetRows} 行`,
+    `${opts.dryRun ? '预检（未写入）' : allRejected ? '未导入' : '已导入'}：${plan.file}，数据行 ${plan.sheetRows} 行`,
     `户：新增 ${h.added}，更新 ${h.updated}，不变 ${h.unchanged}，拒绝 ${h.rejected}`,
     `人：新增 ${p.added}，更新 ${p.updated}，不变 ${p.unchanged}，移除 ${p.removed}，拒绝 ${p.rejected}`,
   ];
   const nv = plan.newVillages;
   if (nv.length) lines.push(`新登记行政村 ${nv.length} 个：${nv.slice(0, 10).map((v) => `${v.townshipName}${v.name}`).join('、')}${nv.length > 10 ? ' 等' : ''}（代码为临时编排，可在组织机构中修改）`);
-  for (const i of issues) lines.push(`第 ${i.row} 行${i.column ? `「${i.column}」` : ''} [${i.severity === 'error' ? '错误' : '提示'} ${i.rule}] ${i.message}`);
+  for (const m of preview.mapped) lines.push(`代码值对照：「${FIELD[m.field].header}」「${m.raw}」记为「${m.code}」，${m.count} 处`);
+  if (groups.length) lines.push(`发现的问题 ${plan.findings} 处，共 ${groups.length} 类（错误在前；每行的全部问题见预览界面的「保存错误行」）：`);
+  for (const g of groups) {
+    const shown = g.rows.slice(0, ROWS_IN_LINE).join('、');
+    const more = g.rowCount > ROWS_IN_LINE ? ` 等 ${g.rowCount} 行` : '';
+    lines.push(`  [${LEVEL[g.severity]} ${g.rule}] ${g.column ? `「${g.column}」` : ''}${g.message} —— ${g.count} 处，第 ${shown} 行${more}`);
+  }
+  if (allRejected) lines.push('全部数据行都被拒绝，未写入任何数据。');
   return {
     json: {
       file: plan.file,
-      dryRun,
+      dryRun: opts.dryRun,
       rows: plan.sheetRows,
       households: h,
       persons: p,
       newVillages: plan.newVillages.map((v) => ({ township: v.townshipName, village: v.name })),
+      mapped: preview.mapped,
       written: applied,
-      issues,
+      findings: plan.findings,
+      groups,
     },
     text: lines.join('\n'),
+    exitCode: allRejected ? 1 : 0,
   };
 }
 

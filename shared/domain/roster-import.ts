@@ -40,15 +40,34 @@ export interface ImportValues {
   entries: Record<string, string[]>;
 }
 
+export type ImportSeverity = 'error' | 'warning' | 'info';
+
+/** One finding of one row (the 「定位到行」 lookup). */
 export interface ImportIssue {
   row: number;
   column: string | null;
-  severity: 'error' | 'warning';
+  severity: ImportSeverity;
   rule: string;
   /** Chinese text, and the message key with its parameters for other languages. */
   message: string;
   key: string;
   params?: Record<string, string | number>;
+}
+
+/** Findings grouped by rule, column and value: one line of the report. */
+export interface ImportGroup {
+  rule: string;
+  severity: ImportSeverity;
+  column: string | null;
+  key: string;
+  params?: Record<string, string | number>;
+  /** The first finding's message (personal data masked). */
+  message: string;
+  /** Findings (处) in the group, and the distinct rows they concern. */
+  count: number;
+  rowCount: number;
+  /** The first rows, in sheet order (all of them are in the error workbook). */
+  rows: number[];
 }
 
 export interface ImportCounts {
@@ -68,11 +87,10 @@ export interface ImportPreview {
   newVillages: { township: string; village: string }[];
   errorRows: number;
   warningRows: number;
-  /** Findings by rule, for the summary. */
-  byRule: { rule: string; severity: 'error' | 'warning'; count: number; example: string; key: string; params?: Record<string, string | number> }[];
-  /** The first findings in row order (the error workbook has them all). */
-  issues: ImportIssue[];
-  issuesTotal: number;
+  /** The findings grouped, errors first, then warnings, then notes. */
+  groups: ImportGroup[];
+  /** How many findings the groups hold. */
+  findings: number;
   /** Values 值对照 replaced, with how many cells each. */
   mapped: { field: string; raw: string; code: string; count: number }[];
 }

@@ -13,7 +13,7 @@ import type {
   SearchHit,
   TaskProgress,
 } from '../domain/roster';
-import type { ImportInspect, ImportPreview, ImportResult, ImportValues } from '../domain/roster-import';
+import type { ImportInspect, ImportIssue, ImportPreview, ImportResult, ImportValues } from '../domain/roster-import';
 
 const fen = z.number().int().min(-1e13).max(1e13);
 const yesNo = z.enum(['', '是', '否']);
@@ -113,6 +113,7 @@ const importPreview = z.strictObject({
   taskId,
 });
 const importCommit = z.strictObject({ token: id, taskId });
+const importRow = z.strictObject({ token: id, row: z.number().int().min(1).max(2_000_000) });
 const importErrors = z.strictObject({ token: id });
 const exportInput = z.strictObject({ filter: rosterFilter, taskId });
 const task = z.strictObject({ taskId });
@@ -141,6 +142,7 @@ export const rosterContract = {
   'roster.import.inspect': call<typeof importInspect, ImportInspect>(importInspect),
   'roster.import.values': call<typeof importValues, ImportValues>(importValues),
   'roster.import.preview': call<typeof importPreview, ImportPreview>(importPreview),
+  'roster.import.row': call<typeof importRow, ImportIssue[]>(importRow),
   'roster.import.commit': call<typeof importCommit, ImportResult>(importCommit),
   'roster.import.saveErrors': call<typeof importErrors, { name: string } | null>(importErrors),
   'roster.export': call<typeof exportInput, { name: string; households: number; persons: number } | null>(exportInput),

@@ -87,7 +87,10 @@ describe('花名册 end to end (Chromium + real services)', { timeout: 180_000 }
     const hhRow = counts.getByRole('row', { name: /^户/ });
     await expect(hhRow.getByRole('cell').nth(0).textContent()).resolves.toBe(String(HOUSEHOLDS - 1));
     await expect(hhRow.getByRole('cell').nth(3).textContent()).resolves.toBe('1');
-    await seen(dialog(page).getByRole('cell', { name: `第 ${w.badRow} 行`, exact: true }));
+    await seen(dialog(page).getByRole('button', { name: `第 ${w.badRow} 行`, exact: true }).first());
+    // 定位到行: the row's own findings.
+    await dialog(page).getByRole('button', { name: `第 ${w.badRow} 行`, exact: true }).first().click();
+    await seen(dialog(page).getByText(`第 ${w.badRow} 行的问题`));
     await seen(dialog(page).getByText('校验位', { exact: false }));
     await s.shot('32-roster-import-preview');
     expect(await s.server.app!.db.kysely.selectFrom('household').select('id').execute()).toHaveLength(0);

@@ -14,6 +14,7 @@ import { checkColumns } from '../../shared/roster/mapping';
 import { suggestCode } from '../../shared/roster/value-map';
 import { parseIdNumber } from '../../shared/rules/id-number';
 import { rosterTotals } from '../../electron/core/roster/roster-service';
+import { expand } from '../../electron/core/roster/import-report';
 
 afterEach(cleanup);
 
@@ -115,7 +116,7 @@ describe('值对照: unknown code values', () => {
     const { rows } = legacyRows();
     const file = await write(NATIONAL_HEADERS, rows);
     const preview = await previewImport(t.app.ctx(), file);
-    expect(preview.plan.issues.filter((i) => i.rule === 'UNKNOWN_CODE' && i.field === 'status')).toEqual([]);
+    expect(expand(preview.plan.groups).filter((i) => i.rule === 'UNKNOWN_CODE' && i.field === 'status')).toEqual([]);
     expect(preview.mapped.find((m) => m.raw === '已脱贫')).toMatchObject({ field: 'status', code: '已脱贫(享受政策)' });
     await commitImport(t.app.ctx(), preview.token);
     const statuses = t.app.db.raw.prepare('SELECT DISTINCT status FROM household ORDER BY status').all() as { status: string }[];
@@ -143,7 +144,7 @@ describe('值对照: unknown code values', () => {
       ]),
     );
     // Kept as it is: a note in the report, the value stored unchanged.
-    expect(preview.plan.issues.some((i) => i.rule === 'UNKNOWN_CODE' && i.field === 'health')).toBe(true);
+    expect(expand(preview.plan.groups).some((i) => i.rule === 'UNKNOWN_CODE' && i.field === 'health')).toBe(true);
 
     const scan = await scanImportValues(t.app.ctx(), file);
     expect(scan.values.find((v) => v.raw === '五保户')).toMatchObject({ suggestion: '低保贫困户', source: 'remembered' });

@@ -9,10 +9,10 @@ import * as household from '../roster/household-service';
 import * as roster from '../roster/roster-service';
 import { commitImport, inspectImport, pendingImport, previewImport, scanImportValues } from '../roster/import-service';
 import { writeErrorWorkbook } from '../roster/import-errors';
+import { findingsOfRow, rowsWith, summarise } from '../roster/import-report';
 import { exportRoster } from '../roster/export-service';
 import { checkResults, checkSummary, runChecks } from '../roster/quality';
 import type { FieldKey } from '../../../shared/roster/layout';
-import type { ImportPreview } from '../../../shared/domain/roster-import';
 
 export interface HandlerDeps {
   dialogs: Dialogs;
@@ -23,7 +23,8 @@ export interface HandlerDeps {
 type RosterHandlers = Pick<Handlers, Extract<keyof Handlers, `roster.${string}` | `tasks.${string}`>>;
 
 const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
-const MAX_ISSUES = 500;
+/** Rows listed per group on the screen (the error workbook has every one). */
+const FIRST_ROWS_SHOWN = 20;
 
 export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
   const c = () => app.ctx();
@@ -80,12 +81,6 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
           onProgress: (done, total) => report(done, total),
         });
         const p = r.plan;
-        const byRule = new Map<string, ImportPreview['byRule'][number]>();
-        for (const is of p.issues) {
-          const b = byRule.get(is.rule) ?? { rule: is.rule, severity: is.severity, count: 0, example: is.message, key: is.key, params: is.params };
-          b.count++;
-          byRule.set(is.rule, b);
-        }
         return {
           token: r.token,
           name: p.file,
@@ -94,13 +89,17 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
           persons: p.personCounts,
           newVillages: p.newVillages.map((v) => ({ township: v.townshipName, village: v.name })),
           errorRows: p.rejectedRows.length,
-          warningRows: new Set(p.issues.filter((x) => x.severity === 'warning').map((x) => x.row)).size,
-          byRule: [...byRule.values()],
-          issues: p.issues.slice(0, MAX_ISSUES).map((x) => ({ row: x.row, column: x.column ?? null, severity: x.severity, rule: x.rule, message: x.message, key: x.key, params: x.params })),
-          issuesTotal: p.issues.length,
+          warningRows: rowsWith(p.groups, 'warning'),
+          groups: summarise(p.groups, FIRST_ROWS_SHOWN),
+          findings: p.findings,
           mapped: r.mapped,
         };
       }),
+    'roster.import.row': async (i) => {
+      const p = pendingImport(i.token);
+      if (!p) throw new AppError('CONFLICT', 'roster.import.stale');
+      return findingsOfRow(p.plan.groups, i.row).map((f) => ({ ...f, column: f.column ?? null }));
+    },
     'roster.import.commit': (i) => deps.tasks.run(i.taskId, 'write', async () => commitImport(c(), i.token)),
     'roster.import.saveErrors': async (i) => {
       const p = pendingImport(i.token);

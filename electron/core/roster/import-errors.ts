@@ -5,18 +5,14 @@
 import { readTable } from '../files/read-table';
 import { writeXlsx, type Cells } from '../files/xlsx-write';
 import type { ImportPlan } from './import-types';
+import { messagesOfRows } from './import-report';
 
 export const ERROR_COLUMN = '错误说明';
 
 export async function writeErrorWorkbook(source: string, sheet: number, headerRow: number, plan: ImportPlan, out: string): Promise<number> {
   const rejected = new Set(plan.rejectedRows);
-  const messages = new Map<number, string[]>();
-  for (const i of plan.issues) {
-    if (!rejected.has(i.row)) continue;
-    const list = messages.get(i.row) ?? [];
-    list.push(`${i.column ? `「${i.column}」` : ''}${i.message}`);
-    messages.set(i.row, list);
-  }
+  // The full per-row list lives only here: each rejected row's findings, from the grouped report.
+  const messages = messagesOfRows(plan.groups, rejected);
   const table = await readTable(source);
   let header: string[] = [];
   let written = 0;

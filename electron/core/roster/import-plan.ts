@@ -6,11 +6,22 @@
 import type { FieldKey } from '../../../shared/roster/layout';
 import { FIELD } from '../../../shared/roster/layout';
 import { cleanText } from '../../../shared/roster/values';
-import { fieldReader, issue, newRowStore, readRow, valueOf } from './import-rows';
+import { AppError } from '../errors';
+import { fieldReader, newRowStore, readRow, valueOf } from './import-rows';
 import { householdFields, personFields, signatureOf } from './import-values';
-import type { ImportContext, ImportPlan, Issue, PlannedHousehold, SheetRow } from './import-types';
+import { ImportReport, type Params } from './import-report';
+import type { ImportContext, ImportPlan, PlannedHousehold, SheetRow, Severity } from './import-types';
 
 const HEAD = '户主';
+
+/**
+ * Stopping early: once EARLY_ROWS data rows are read, and at every EARLY_ROWS after, the import
+ * stops when more than EARLY_SHARE of the rows read so far have an error of their own: the file
+ * is not a roster the importer can use (wrong sheet, wrong mapping, IDs stored as numbers), and
+ * reading a million such rows would only produce a million refusals.
+ */
+export const EARLY_ROWS = 5_000;
+export const EARLY_SHARE = 0.9;
 
 export interface PlanInput {
   file: string;
@@ -26,7 +37,9 @@ export interface PlanInput {
 export async function planImport(input: PlanInput): Promise<ImportPlan> {
   const { context, columns } = input;
   const fields = [...columns.keys()];
-  const issues: Issue[] = [];
+  const report = new ImportReport();
+  const add = (row: number, field: FieldKey | undefined, severity: Severity, rule: string, key: string, params?: Params, group?: string, own?: boolean) =>
+    report.add({ row, field, severity, rule, key, params, group, own });
   const store = newRowStore(fields);
   const get = (f: FieldKey, i: number) => valueOf(store, f, i);
   const householdNumberOf = fieldReader(store, 'householdNumber');
@@ -43,9 +56,12 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
       input.onRow?.(r.rowNumber);
       await new Promise((res) => setImmediate(res)); // keep the process responsive
     }
-    const i = readRow(r.rowNumber, r.cells, columns, context.codes, input.today, issues, store);
+    const i = readRow(r.rowNumber, r.cells, columns, context.codes, input.today, report, store);
     if (i < 0) continue;
     sheetRows++;
+    if (sheetRows % EARLY_ROWS === 0 && store.errors.size > sheetRows * EARLY_SHARE) {
+      throw new AppError('VALIDATION', 'roster.import.mostRejected', { rows: sheetRows, rejected: store.errors.size, percent: Math.round((store.errors.size / sheetRows) * 100) });
+    }
     const key = householdNumberOf(i) || `\u0000row${r.rowNumber}`;
     const g = groups.get(key);
     if (g) g.push(i);
@@ -64,8 +80,8 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
       if (!id) continue;
       const other = seen.get(id);
       if (other !== undefined) {
-        issues.push(issue(rowOf[i], 'idNumber', 'error', 'DUPLICATE_IN_FILE', 'roster.row.duplicateInFile', { other: rowOf[other] }));
-        if (!bad.has(other)) issues.push(issue(rowOf[other], 'idNumber', 'error', 'DUPLICATE_IN_FILE', 'roster.row.duplicateInFile', { other: rowOf[i] }));
+        add(rowOf[i], 'idNumber', 'error', 'DUPLICATE_IN_FILE', 'roster.row.duplicateInFile', { other: rowOf[other] }, '', true);
+        if (!bad.has(other)) add(rowOf[other], 'idNumber', 'error', 'DUPLICATE_IN_FILE', 'roster.row.duplicateInFile', { other: rowOf[i] }, '', true);
         bad.add(i).add(other);
         store.errors.add(i).add(other);
       } else seen.set(id, i);
@@ -81,6 +97,11 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     const codes = store.codes[k];
     return codes ? codes[a] === codes[b] : store.texts[k]![a] === store.texts[k]![b];
   };
+  // The dictionary's entry 0 is ''.
+  const isBlank = (k: number, a: number) => {
+    const codes = store.codes[k];
+    return codes ? codes[a] === 0 : store.texts[k]![a] === '';
+  };
   const households: PlannedHousehold[] = [];
   const newVillages = new Map<string, { townshipId: string; townshipName: string; name: string }>();
   const rejectedRows: number[] = [];
@@ -89,19 +110,22 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
 
   for (const [number, recs] of groups) {
     const first = recs[0];
-    const errorsBefore = issues.length;
     let rejected = recs.some(hasError);
-    const hhIssue = (rule: string, key: string, params?: Record<string, string | number>, field?: FieldKey) => {
-      issues.push({ ...issue(rowOf[first], field, 'error', rule, key, params), householdNumber: number });
+    /** Rows of this household given an error here (beyond their own). */
+    const withError = new Set<number>();
+    const hhIssue = (rule: string, key: string, params?: Params, field?: FieldKey) => {
+      add(rowOf[first], field, 'error', rule, key, params, rule === 'UNKNOWN_TOWNSHIP' ? undefined : '', true);
+      withError.add(rowOf[first]);
       rejected = true;
     };
 
-    // Household fields come from the first row; a member row that disagrees is a warning.
+    // Household fields come from the first row; a member row that disagrees is a warning. A
+    // blank one does not disagree: national exports put the phone etc. on the head's row only.
     for (let m = 1; m < recs.length; m++) {
       for (let n = 0; n < hf.length; n++) {
-        if (!sameValue(hk[n], recs[m], first)) {
+        if (!sameValue(hk[n], recs[m], first) && !isBlank(hk[n], recs[m])) {
           const f = hf[n];
-          issues.push(issue(rowOf[recs[m]], f, 'warning', 'FIELD_DIFFERS', 'roster.row.fieldDiffers', { field: FIELD[f].header, first: get(f, first) }));
+          add(rowOf[recs[m]], f, 'warning', 'FIELD_DIFFERS', 'roster.row.fieldDiffers', { field: FIELD[f].header, first: get(f, first) }, '');
         }
       }
     }
@@ -115,7 +139,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     if (heads > 1) hhIssue('TWO_HEADS', 'roster.household.twoHeads', { count: heads }, 'relation');
     const stated = store.statedSize[first];
     if (stated >= 0 && stated !== recs.length) {
-      issues.push(issue(rowOf[first], 'size', 'warning', 'SIZE_DIFFERS', 'roster.row.sizeDiffers', { stated, actual: recs.length }));
+      add(rowOf[first], 'size', 'warning', 'SIZE_DIFFERS', 'roster.row.sizeDiffers', { stated, actual: recs.length }, '', true);
     }
     // One person, one household: someone registered in a household this file does not touch.
     let allNew = true;
@@ -124,7 +148,8 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
       const home = id ? context.personHousehold.get(id) : undefined;
       if (home !== undefined) allNew = false;
       if (home !== undefined && home !== number && !groups.has(home)) {
-        issues.push(issue(rowOf[i], 'idNumber', 'error', 'IN_OTHER_HOUSEHOLD', 'roster.row.inOtherHousehold', { number: home, head: context.households.get(home)?.head ?? '' }));
+        add(rowOf[i], 'idNumber', 'error', 'IN_OTHER_HOUSEHOLD', 'roster.row.inOtherHousehold', { number: home, head: context.households.get(home)?.head ?? '' }, '', true);
+        withError.add(rowOf[i]);
         rejected = true;
       }
     }
@@ -132,10 +157,9 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     if (rejected) {
       hc.rejected++;
       pc.rejected += recs.length;
-      const withError = new Set(issues.slice(errorsBefore).filter((i) => i.severity === 'error').map((i) => i.row));
       for (const i of recs) {
         rejectedRows.push(rowOf[i]);
-        if (!hasError(i) && !withError.has(rowOf[i])) issues.push(issue(rowOf[i], undefined, 'error', 'HOUSEHOLD_REJECTED', 'roster.row.householdRejected'));
+        if (!hasError(i) && !withError.has(rowOf[i])) add(rowOf[i], undefined, 'error', 'HOUSEHOLD_REJECTED', 'roster.row.householdRejected');
       }
       continue;
     }
@@ -178,7 +202,6 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     for (const [id, home] of context.personHousehold) if (updated.has(home) && !inFile.has(id)) pc.removed++;
   }
 
-  issues.sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return {
     file: input.file,
     sheetRows,
@@ -188,7 +211,8 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     newVillages: [...newVillages.values()],
     householdCounts: hc,
     personCounts: pc,
-    issues,
+    groups: report.list(),
+    findings: report.total,
     rejectedRows: rejectedRows.sort((a, b) => a - b),
   };
 }

@@ -5,8 +5,8 @@
 import { FIELD, type FieldKey } from '../../../shared/roster/layout';
 import { cleanCode, cleanText, parseCount, parseMonths, parseYear, parseYesNo, parseYuanToFen, type Parsed } from '../../../shared/roster/values';
 import { parseIdNumber } from '../../../shared/rules/id-number';
-import { formatMessage } from '../../../shared/i18n/messages';
-import type { Issue, RowStore, SheetCell } from './import-types';
+import type { RowStore, Severity, SheetCell } from './import-types';
+import { idRule, type ImportReport, type Params } from './import-report';
 import { unneutralise } from '../files/rows';
 
 /** A cell's text, with an export's formula neutralisation (a leading apostrophe) undone. */
@@ -62,8 +62,13 @@ function kindOf(f: FieldKey): Kind {
   return Kind.Other;
 }
 
-export function issue(row: number, field: FieldKey | undefined, severity: Issue['severity'], rule: string, key: string, params?: Record<string, string | number>): Issue {
-  return { row, field, column: field ? FIELD[field].header : undefined, severity, rule, key, params, message: formatMessage(key, params) };
+/** A text amount read as a number ("3,200元", "3200 元"): anything but plain digits with an optional point. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+/** A long number as Excel shows it in scientific notation ("4.30522E+17"): the digits are gone. */
+const SCIENTIFIC = /^\s*\d(\.\d+)?[eE]\+?\d+\s*$/;
+/** A number cell or a scientific-notation text where a long identifier belongs (its last digits lost). */
+function lostDigits(c: SheetCell | undefined, text: string): boolean {
+  return (c?.kind === 'number' && Math.abs(c.number ?? 0) >= 1e15) || SCIENTIFIC.test(text);
 }
 
 const isText = (k: Kind, f: FieldKey) => k === Kind.UniqueText || k === Kind.UniqueCode || f === 'idNumber';
@@ -132,6 +137,7 @@ interface Layout {
   required: number[];
   id: number;
   size: number;
+  personNumber: number;
   /**
    * Per field, the last raw text read and what it gave: a household's rows repeat most cells.
    * Only texts read without an error are remembered. `lastCode` is the dictionary index times
@@ -158,6 +164,7 @@ function layoutOf(store: RowStore, columns: Map<FieldKey, number>): Layout {
       required: REQUIRED.map(k).filter((x) => x >= 0),
       id: k('idNumber'),
       size: k('size'),
+      personNumber: k('personNumber'),
       lastRaw: store.fields.map(() => undefined),
       lastCode: new Int32Array(store.fields.length),
       remembered: kinds.map((kind) => REMEMBERED.has(kind)),
@@ -174,10 +181,17 @@ const REMEMBERED: ReadonlySet<Kind> = new Set([Kind.Text, Kind.Code, Kind.Money,
 const SEEN_KINDS: ReadonlySet<Kind> = new Set([Kind.Text, Kind.Months, Kind.YesNo, Kind.Listed]);
 
 const scratch: string[] = [];
-const cur = { row: 0, issues: [] as Issue[], hasError: false };
-function add(f: FieldKey, sev: Issue['severity'], rule: string, key: string, params?: Record<string, string | number>): void {
-  cur.issues.push(issue(cur.row, f, sev, rule, key, params));
+const cur = { row: 0, report: null as ImportReport | null, hasError: false, found: 0 };
+/** Reports a finding of the row being read; `group` as in Finding (default: by message). */
+function add(f: FieldKey, sev: Severity, rule: string, key: string, params?: Params, group?: string): void {
+  cur.report!.add({ row: cur.row, field: f, severity: sev, rule, key, params, group });
+  cur.found++;
   if (sev === 'error') cur.hasError = true;
+}
+/** The finding a remembered value repeats on every row that has it: an unknown code, or a text amount. */
+function repeat(f: FieldKey, kind: Kind, v: string): void {
+  if (kind === Kind.Money) add(f, 'info', 'MONEY_TEXT', 'roster.row.moneyText', { field: FIELD[f].header, value: v }, '');
+  else add(f, 'warning', 'UNKNOWN_CODE', 'roster.row.unknownCode', { field: FIELD[f].header, value: v }, cleanCode(v));
 }
 /** A parsed value's canonical text; an unreadable one is reported and stored as '' (its row has an error and is never written). */
 function take<T>(f: FieldKey, p: Parsed<T>, rule: string, show: (v: T) => string): string {
@@ -198,10 +212,10 @@ export function readRow(
   columns: Map<FieldKey, number>,
   codeLists: Map<string, Set<string>>,
   today: Date,
-  issues: Issue[],
+  report: ImportReport,
   store: RowStore,
 ): number {
-  const { cols, kinds, required, id, size, lastRaw, lastCode, remembered, seen } = layoutOf(store, columns);
+  const { cols, kinds, required, id, size, personNumber, lastRaw, lastCode, remembered, seen } = layoutOf(store, columns);
   const fields = store.fields;
   const texts = scratch; // only used during this call
   texts.length = fields.length;
@@ -217,7 +231,7 @@ export function readRow(
   const index = store.length;
   // The row being read: what add() and take() report to (module state, not closures made per row).
   cur.row = rowNumber;
-  cur.issues = issues;
+  cur.report = report;
   cur.hasError = false;
 
   for (let k = 0; k < fields.length; k++) {
@@ -231,15 +245,16 @@ export function readRow(
       const known = v === lastRaw[k] ? lastCode[k] : (seen[k]?.get(v) ?? -1);
       if (known >= 0) {
         codes[index] = known >> 1;
-        if (known & 1) add(f, 'warning', 'UNKNOWN_CODE', 'roster.row.unknownCode', { field: FIELD[f].header, value: v });
+        if (known & 1) repeat(f, kind, v);
         lastRaw[k] = v;
         lastCode[k] = known;
         continue;
       }
     }
     let value = '';
+    /** A finding to repeat on each row with the same text (see `repeat`). */
     let unknown = false;
-    const errorsBefore = cur.issues.length;
+    const foundBefore = cur.found;
     switch (kind) {
       case Kind.Text:
         value = cleanText(v);
@@ -253,9 +268,14 @@ export function readRow(
       case Kind.UniqueCode:
         value = own(cleanCode(v));
         break;
-      case Kind.Money:
+      case Kind.Money: {
         value = take(f, parseYuanToFen(v), 'MONEY', str);
+        if (value !== '' && !PLAIN_NUMBER.test(v.trim())) {
+          repeat(f, kind, v);
+          unknown = true;
+        }
         break;
+      }
       case Kind.Months:
         value = take(f, parseMonths(v), 'MONTHS', str);
         break;
@@ -272,7 +292,7 @@ export function readRow(
         const list = codeLists.get(FIELD[f].list!);
         if (value !== '' && list && !list.has(value)) {
           unknown = true;
-          add(f, 'warning', 'UNKNOWN_CODE', 'roster.row.unknownCode', { field: FIELD[f].header, value: v });
+          repeat(f, kind, v);
         }
         break;
       }
@@ -284,7 +304,7 @@ export function readRow(
     const code = codeOf(store, value);
     codes[index] = code;
     if (!remembered[k]) continue;
-    if (cur.issues.length === errorsBefore || kind === Kind.Listed) {
+    if (cur.found === foundBefore || unknown) {
       const entry = code * 2 + (unknown ? 1 : 0);
       lastRaw[k] = v;
       lastCode[k] = entry;
@@ -301,17 +321,24 @@ export function readRow(
   if (id >= 0 && texts[id].trim() !== '') {
     const idRaw = texts[id];
     const idCell = cells[cols[id]];
-    if (idCell?.kind === 'number' && (idCell.number ?? 0) > 1e15) {
-      add('idNumber', 'error', 'ID_NUMERIC', 'roster.row.idNumeric', { value: idRaw });
+    // Stored as a number, or shown in scientific notation: the last digits are lost (the value is masked in the message).
+    if (lostDigits(idCell, idRaw)) {
+      add('idNumber', 'error', 'ID_NUMERIC', 'roster.row.idNumeric', { value: idRaw.trim() }, '');
     } else {
       const parsed = parseIdNumber(idRaw, today);
-      if (!parsed.ok) add('idNumber', 'error', 'ID_INVALID', `id.${parsed.problem}`);
+      // Each problem is its own rule: an impossible birth date (ID_BIRTH) is not a wrong check digit (ID_CHECK).
+      if (!parsed.ok) add('idNumber', 'error', idRule(parsed.problem), `id.${parsed.problem}`);
       else {
         idNumber = own(parsed.info.value);
-        if (parsed.info.upgraded) add('idNumber', 'warning', 'ID_UPGRADED', 'roster.row.idUpgraded', { value: idNumber });
+        if (parsed.info.upgraded) add('idNumber', 'warning', 'ID_UPGRADED', 'roster.row.idUpgraded', { value: idNumber }, '');
       }
     }
     store.texts[id]![index] = idNumber;
+  }
+
+  // 人编号 is as long as an ID number: stored as a number it has lost digits the same way.
+  if (personNumber >= 0 && lostDigits(cells[cols[personNumber]], texts[personNumber])) {
+    add('personNumber', 'error', 'ID_NUMERIC', 'roster.row.numberNumeric', { field: FIELD.personNumber.header, value: texts[personNumber].trim() }, '');
   }
 
   let statedSize: number | null = null;
@@ -324,6 +351,6 @@ export function readRow(
   store.statedSize[index] = statedSize ?? -1;
   store.length++;
   if (cur.hasError) store.errors.add(index);
-  cur.issues = [];
+  cur.report = null;
   return index;
 }

@@ -1,5 +1,6 @@
 /** Shapes shared by the roster importer's steps. */
 import type { FieldKey } from '../../../shared/roster/layout';
+import type { FindingGroup } from './import-report';
 
 export interface SheetCell {
   kind: string; // 'string' | 'number' | 'boolean' | 'date' | 'error' | 'empty'
@@ -11,21 +12,9 @@ export interface SheetRow {
   cells: SheetCell[];
 }
 
-export type Severity = 'error' | 'warning';
+/** error: the row is refused; warning: imported, worth a look; info: a value was read in a way worth saying (e.g. 「3,200元」 → 3200). */
+export type Severity = 'error' | 'warning' | 'info';
 
-/** One finding, at a sheet row (and column, when it concerns one). */
-export interface Issue {
-  row: number;
-  column?: string;
-  field?: FieldKey;
-  severity: Severity;
-  /** A stable rule code, e.g. ID_INVALID, for reports and filters. */
-  rule: string;
-  key: string;
-  params?: Record<string, string | number>;
-  message: string;
-  householdNumber?: string;
-}
 
 /** Canonical text values of one household or person, as the importer compares them. */
 export type Values = Partial<Record<FieldKey, string>>;
@@ -87,7 +76,10 @@ export interface ImportPlan {
   newVillages: { townshipId: string; townshipName: string; name: string }[];
   householdCounts: Counts;
   personCounts: Counts & { removed: number };
-  issues: Issue[];
+  /** The findings, grouped (import-report.ts), errors first. */
+  groups: FindingGroup[];
+  /** How many findings the groups hold. */
+  findings: number;
   rejectedRows: number[];
 }
 

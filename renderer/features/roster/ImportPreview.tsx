@@ -1,8 +1,132 @@
-/** Import step 3: what the import WOULD do (nothing written yet), findings by rule and the first findings. */
-import { Alert, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
-import type { ImportPreview as Preview } from '@shared/domain/roster-import';
+/**
+ * Import preview: what the import WOULD do (nothing written yet), and the findings grouped by
+ * rule, column and value (errors first), filtered by level and rule, with a jump to one row.
+ */
+import { Alert, Badge, Button, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { ImportIssue, ImportPreview as Preview, ImportSeverity } from '@shared/domain/roster-import';
 import { useRosterT } from './common';
 import { errorText } from '../../i18n';
+import { call } from '../../api/client';
+import { notifyError } from '../../ui/notify';
+
+const COLOR: Record<ImportSeverity, string> = { error: 'red', warning: 'orange', info: 'blue' };
+/** Row numbers a group line names before 「等」. */
+const ROWS_IN_LINE = 8;
+
+function LevelBadge({ severity }: { severity: ImportSeverity }) {
+  const { t } = useRosterT();
+  return (
+    <Badge size="sm" variant="light" color={COLOR[severity]}>
+      {t(`importReport.level.${severity}`)}
+    </Badge>
+  );
+}
+
+/** The grouped findings, their filters, and 「定位到行」. */
+function ImportFindings({ preview }: { preview: Preview }) {
+  const { t } = useRosterT();
+  const n = (v: number) => v.toLocaleString();
+  const [level, setLevel] = useState<'all' | ImportSeverity>('all');
+  const [rule, setRule] = useState<string | null>(null);
+  const [row, setRow] = useState<number | string>('');
+  const [rowFindings, setRowFindings] = useState<{ row: number; list: ImportIssue[] } | null>(null);
+  const levels = (['error', 'warning', 'info'] as const).filter((l) => preview.groups.some((g) => g.severity === l));
+  const rules = [...new Set(preview.groups.filter((g) => level === 'all' || g.severity === level).map((g) => g.rule))];
+  const shown = preview.groups.filter((g) => (level === 'all' || g.severity === level) && (!rule || g.rule === rule));
+  const countOf = (l: ImportSeverity) => preview.groups.filter((g) => g.severity === l).reduce((k, g) => k + g.count, 0);
+  const look = async (r: number) => {
+    setRow(r);
+    try {
+      setRowFindings({ row: r, list: await call('roster.import.row', { token: preview.token, row: r }) });
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <Title order={6}>
+        {t('importReport.title', { groups: n(preview.groups.length), findings: n(preview.findings), errors: n(preview.errorRows), warnings: n(preview.warningRows) })}
+      </Title>
+      <Group gap="md" align="flex-end">
+        <SegmentedControl
+          size="xs"
+          value={level}
+          onChange={(v) => {
+            setLevel(v as typeof level);
+            setRule(null);
+          }}
+          aria-label={t('importReport.levelFilter')}
+          data={[{ value: 'all', label: t('importReport.all') }, ...levels.map((l) => ({ value: l, label: `${t(`importReport.level.${l}`)} ${n(countOf(l))}` }))]}
+        />
+        <Select size="xs" w={220} label={t('importReport.rule')} placeholder={t('importReport.allRules')} data={rules} value={rule} onChange={setRule} clearable />
+        <NumberInput size="xs" w={130} label={t('importReport.row')} min={1} value={row} onChange={setRow} onKeyDown={(e) => e.key === 'Enter' && typeof row === 'number' && void look(row)} hideControls />
+        <Button size="xs" variant="default" disabled={typeof row !== 'number'} onClick={() => typeof row === 'number' && void look(row)}>
+          {t('importReport.locate')}
+        </Button>
+      </Group>
+      {rowFindings && (
+        <Alert color="gray" variant="light" py={6} withCloseButton closeButtonLabel={t('importReport.closeRow')} onClose={() => setRowFindings(null)} title={t('importReport.rowTitle', { row: rowFindings.row })}>
+          {rowFindings.list.length === 0 ? (
+            <Text size="sm">{t('importReport.rowClean')}</Text>
+          ) : (
+            rowFindings.list.map((f, k) => (
+              <Group key={k} gap="xs" wrap="nowrap">
+                <LevelBadge severity={f.severity} />
+                <Text size="sm">
+                  {f.column ? `「${f.column}」` : ''}
+                  {errorText({ code: 'VALIDATION', key: f.key, params: f.params })}
+                </Text>
+              </Group>
+            ))
+          )}
+        </Alert>
+      )}
+      <Table.ScrollContainer minWidth={700} maxHeight={300}>
+        <Table stickyHeader withTableBorder striped fz="sm" verticalSpacing={4} aria-label={t('importReport.label')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={64}>{t('importReport.levelCol')}</Table.Th>
+              <Table.Th w={110}>{t('import.column')}</Table.Th>
+              <Table.Th>{t('import.message')}</Table.Th>
+              <Table.Th w={80} ta="right">
+                {t('importReport.count')}
+              </Table.Th>
+              <Table.Th w={250}>{t('importReport.rows')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((g) => (
+              <Table.Tr key={`${g.rule}|${g.column}|${g.message}`} data-rule={g.rule}>
+                <Table.Td>
+                  <LevelBadge severity={g.severity} />
+                </Table.Td>
+                <Table.Td>{g.column ?? '—'}</Table.Td>
+                <Table.Td>{errorText({ code: 'VALIDATION', key: g.key, params: g.params })}</Table.Td>
+                <Table.Td ta="right">{n(g.count)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {g.rows.slice(0, ROWS_IN_LINE).map((r) => (
+                      <Button key={r} size="compact-xs" variant="subtle" onClick={() => void look(r)} aria-label={t('import.rowN', { row: r })}>
+                        {r}
+                      </Button>
+                    ))}
+                    {g.rowCount > ROWS_IN_LINE && (
+                      <Text size="xs" span>
+                        {t('importReport.moreRows', { count: n(g.rowCount) })}
+                      </Text>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text size="xs">{t('importReport.workbookHint')}</Text>
+    </Stack>
+  );
+}
 
 export function ImportPreview({ preview }: { preview: Preview }) {
   const { t } = useRosterT();
@@ -68,66 +192,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
           </Group>
         </div>
       )}
-      {preview.byRule.length > 0 && (
-        <>
-          <Title order={6}>{t('import.byRule', { errors: n(preview.errorRows), warnings: n(preview.warningRows) })}</Title>
-          <Table withTableBorder fz="sm" verticalSpacing={4} aria-label={t('import.byRuleLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={80}>{t('import.severity')}</Table.Th>
-                <Table.Th w={80} ta="right">
-                  {t('import.rows')}
-                </Table.Th>
-                <Table.Th>{t('import.example')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.byRule.map((r) => (
-                <Table.Tr key={r.rule}>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={r.severity === 'error' ? 'red' : 'orange'}>
-                      {t(`quality.${r.severity}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">{n(r.count)}</Table.Td>
-                  <Table.Td>{errorText({ code: 'VALIDATION', key: r.key, params: r.params })}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </>
-      )}
-      {preview.issues.length > 0 && (
-        <>
-          <Title order={6}>{preview.issuesTotal > preview.issues.length ? t('import.firstIssues', { shown: preview.issues.length, total: n(preview.issuesTotal) }) : t('import.issues')}</Title>
-          <Table.ScrollContainer minWidth={600} maxHeight={240}>
-            <Table stickyHeader withTableBorder striped fz="sm" verticalSpacing={4} aria-label={t('import.issuesLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>{t('import.row')}</Table.Th>
-                  <Table.Th w={110}>{t('import.column')}</Table.Th>
-                  <Table.Th w={70}>{t('import.severity')}</Table.Th>
-                  <Table.Th>{t('import.message')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.issues.map((i, k) => (
-                  <Table.Tr key={k}>
-                    <Table.Td>{t('import.rowN', { row: i.row })}</Table.Td>
-                    <Table.Td>{i.column ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Badge size="xs" variant="light" color={i.severity === 'error' ? 'red' : 'orange'}>
-                        {t(`quality.${i.severity}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{errorText({ code: 'VALIDATION', key: i.key, params: i.params })}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </>
-      )}
+      {preview.groups.length > 0 && <ImportFindings preview={preview} />}
     </Stack>
   );
 }
