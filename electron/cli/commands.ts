@@ -30,7 +30,7 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
   org list            列出组织机构（乡镇、行政村、推进组、帮扶单位、工作队、帮扶责任人）
   seed-demo           写入一个示例县（所有名称均为虚构，并标记为示例数据）
   import-roster 文件 [--dry-run]
-                      导入全国系统导出的花名册（xlsx 或 csv）；--dry-run 只检查不写入
+                      导入全国系统导出的花名册（xlsx、xls 或 csv）；--dry-run 只检查不写入
   export-roster 文件 [--township 乡镇代码]
                       按全国系统格式导出花名册（xlsx）
   search 文字          按姓名、身份证号码（或后 4–6 位）、户编号、电话查找人员

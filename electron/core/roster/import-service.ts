@@ -16,7 +16,7 @@ import type { ImportPlan } from './import-types';
 
 export interface InspectResult {
   file: string;
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'xls' | 'csv';
   sheets: string[];
   sheet: number;
   mapping: Mapping;
