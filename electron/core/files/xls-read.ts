@@ -299,9 +299,10 @@ function parseXls(buf: Buffer, file: string, limits: XlsLimits): XlsBook {
     if (cfb.entries.some((e) => e.name === 'EncryptedPackage' || e.name === 'EncryptionInfo')) throw fileError('file.encrypted', file);
     throw fileError('file.notXls', file);
   }
-  const g = readGlobals(stream, limits);
-  if (g === 'encrypted') throw fileError('file.encrypted', file);
-  if (g === 'old') throw fileError('file.xlsOld', file);
+  const read = readGlobals(stream, limits);
+  if (read === 'encrypted') throw fileError('file.encrypted', file);
+  if (read === 'old') throw fileError('file.xlsOld', file);
+  const g: Globals = read;
   if (g.sheets.length === 0) throw fileError('file.noSheet', file);
   const sheets = g.sheets;
 
