@@ -54,6 +54,9 @@ const CODEPAGE = 0x0042;
 const DATEMODE = 0x0022;
 const FILEPASS = 0x002f;
 const MERGECELLS = 0x00e5;
+const BLANK = 0x0201;
+const MULBLANK = 0x00be;
+const CELL_RECORDS = new Set([LABELSST, LABEL, RSTRING, RK, MULRK, NUMBER, FORMULA, BOOLERR, BLANK, MULBLANK]);
 
 const MAX_COLUMNS = 256; // BIFF8: IV
 const MAX_ROWS = 65_536;
@@ -329,9 +332,38 @@ function parseXls(buf: Buffer, file: string, limits: XlsLimits): XlsBook {
   };
 
   /** The cells of one sheet, gathered by row (records come in row blocks, in row order as a rule). */
-  function readSheet(offset: number, merges: CellRange[]): Map<number, Cell[]> {
+  /**
+   * Whether the sheet's cells come in row order (as Excel and LibreOffice write them): then a
+   * row is complete once a cell of a later row comes, and rows can be handed on as they end.
+   */
+  function cellsInRowOrder(offset: number): boolean {
+    let last = -1;
+    for (const rec of records(stream!, offset)) {
+      if (rec.type === EOF) break;
+      if (CELL_RECORDS.has(rec.type) && rec.data.length >= 2) {
+        const r = rec.data.readUInt16LE(0);
+        if (r < last) return false;
+        last = r;
+      }
+    }
+    return true;
+  }
+
+  /** Rows in row order: handed on in batches as they end when the cells come in row order, else all at the end. */
+  function* readSheet(offset: number, merges: CellRange[]): Generator<Row[]> {
     if (offset >= stream!.length) bad();
-    const rows = new Map<number, Cell[]>();
+    const streaming = cellsInRowOrder(offset);
+    let lastRow = -1;
+    let rows = new Map<number, Cell[]>();
+    const flush = (): Row[] => {
+      const out: Row[] = [];
+      for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+        const cells = finishCells(rows.get(r)!);
+        if (cells) out.push({ rowNumber: r + 1, cells });
+      }
+      rows = new Map();
+      return out;
+    };
     const put = (r: number, c: number, cell: Cell) => {
       if (c >= MAX_COLUMNS || r >= MAX_ROWS) bad();
       if (cell.kind === 'empty') return;
@@ -364,6 +396,13 @@ function parseXls(buf: Buffer, file: string, limits: XlsLimits): XlsBook {
       }
       if (stringParts) finishString();
       if (rec.type !== STRING) pendingString = null;
+      if (streaming && CELL_RECORDS.has(rec.type) && d.length >= 2) {
+        const r = d.readUInt16LE(0);
+        if (r > lastRow) {
+          if (rows.size >= 256) yield flush();
+          lastRow = r;
+        }
+      }
       switch (rec.type) {
         case LABELSST: {
           if (d.length < 10) bad();
@@ -437,34 +476,37 @@ function parseXls(buf: Buffer, file: string, limits: XlsLimits): XlsBook {
           bad(); // a sheet inside a sheet: this reader does not follow embedded charts
           break;
         case EOF:
-          return rows;
+          finishString();
+          yield flush();
+          return;
       }
     }
     finishString();
-    return rows;
+    yield flush();
   }
 
   async function* streamRows(offset: number, opts: ReadOptions, merges: CellRange[]): AsyncGenerator<Row> {
     opts.signal?.throwIfAborted();
-    let rows: Map<number, Cell[]>;
-    try {
-      rows = readSheet(offset, merges);
-    } catch (e) {
-      if (e instanceof Corrupt || e instanceof RangeError) throw fileError('file.corrupt', file);
-      throw e;
-    }
-    opts.onProgress?.(stream!.length, stream!.length);
-    const order = [...rows.keys()].sort((a, b) => a - b);
+    const blocks = readSheet(offset, merges);
     let k = 0;
-    for (const r of order) {
-      const cells = finishCells(rows.get(r)!);
-      rows.delete(r);
-      if (cells) yield { rowNumber: r + 1, cells };
-      if (++k % 2000 === 0) {
+    for (;;) {
+      let next: IteratorResult<Row[]>;
+      try {
+        next = blocks.next();
+      } catch (e) {
+        if (e instanceof Corrupt || e instanceof RangeError) throw fileError('file.corrupt', file);
+        throw e;
+      }
+      if (next.done) break;
+      yield* next.value;
+      k += next.value.length;
+      if (k >= 2000) {
+        k = 0;
         opts.signal?.throwIfAborted();
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
+    opts.onProgress?.(stream!.length, stream!.length);
   }
 
   return {
