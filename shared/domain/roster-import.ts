@@ -10,7 +10,7 @@ export interface ImportColumn {
 
 export interface ImportInspect {
   name: string;
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'xls' | 'csv';
   sheets: string[];
   sheet: number;
   headerRow: number;

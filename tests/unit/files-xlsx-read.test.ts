@@ -212,16 +212,17 @@ describe('files the reader refuses, each with its own message and never hanging'
     for (const open of [() => openXlsx(f), () => readTable(f)]) {
       const info = await refusal(open);
       expect(info.key).toBe('file.unknownType');
-      expect(info.message).toBe('文件「文本.xlsx」不是 Excel（.xlsx）或 CSV 文件');
+      expect(info.message).toBe('文件「文本.xlsx」不是 Excel（.xlsx、.xls）或 CSV 文件');
     }
   });
 
-  it('an old .xls or encrypted workbook (OLE compound file)', async () => {
+  it('an OLE compound file (old .xls, encrypted workbook): not an xlsx; readTable reads it as .xls, and a broken one is damaged', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]);
     for (const name of ['旧表.xls', '加密.xlsx']) {
+      expect((await refusal(() => openXlsx(make(name, ole)))).key).toBe('file.xlsOrEncrypted');
       const info = await refusal(() => readTable(make(name, ole)));
-      expect(info.key).toBe('file.xlsOrEncrypted');
-      expect(info.message).toBe(`文件「${name}」是旧版 .xls 文件或加密的工作簿，请在 Excel 中“另存为” .xlsx 后再导入`);
+      expect(info.key).toBe('file.corrupt');
+      expect(info.message).toContain(`文件「${name}」已损坏或不完整`);
     }
   });
 

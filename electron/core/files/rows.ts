@@ -51,9 +51,9 @@ export interface SheetRows extends AsyncIterable<Row> {
   readonly mergedCells: CellRange[];
 }
 
-/** An opened table file (an xlsx workbook, or a csv file seen as one sheet). */
+/** An opened table file (an xlsx or xls workbook, or a csv file seen as one sheet). */
 export interface TableFile {
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'xls' | 'csv';
   sheets: SheetInfo[];
   /** A sheet by 0-based index or by name; by default the first sheet that is not hidden. */
   rows(sheet?: number | string, opts?: ReadOptions): SheetRows;

@@ -54,7 +54,7 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
     'roster.lines.delete': (i) => roster.deleteLine(c(), i.year),
 
     'roster.import.pickFile': async () => {
-      const p = await deps.dialogs.openFile({ title: '选择要导入的花名册', filters: [{ name: '花名册（Excel 或 CSV）', extensions: ['xlsx', 'csv', 'txt'] }] });
+      const p = await deps.dialogs.openFile({ title: '选择要导入的花名册', filters: [{ name: '花名册（Excel 或 CSV）', extensions: ['xlsx', 'xls', 'csv', 'txt'] }] });
       return p ? { fileToken: deps.files.issue(p), name: path.basename(p) } : null;
     },
     'roster.import.inspect': async (i) => {

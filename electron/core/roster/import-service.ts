@@ -19,7 +19,7 @@ import { scanValues, valueMapping, type AppliedMapping, type ValueChoice, type V
 
 export interface InspectResult {
   file: string;
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'xls' | 'csv';
   sheets: string[];
   sheet: number;
   mapping: Mapping;

@@ -270,7 +270,7 @@ export const rosterEn: Shape<typeof rosterZh> = {
     step2: 'Check columns',
     step3: 'Preview',
     step4: 'Import',
-    intro: 'Choose a roster exported from the national poverty information system (Excel .xlsx or CSV, one row per person). Next you will see the header found and how columns map to fields; then a preview. Nothing is written before you confirm.',
+    intro: 'Choose a roster exported from the national poverty information system (Excel .xlsx, .xls or CSV, one row per person). Next you will see the header found and how columns map to fields; then a preview. Nothing is written before you confirm.',
     pick: 'Choose file…',
     otherFile: 'Another file',
     file: 'File',
