@@ -62,22 +62,31 @@ async function importThroughScreens(page: Page, s: Session, shots: string) {
   await dialog(page).waitFor({ state: 'detached' });
 }
 
+/** The same export saved as .xls by LibreOffice (made from realisticExport({ households: 120, seed: 2017 })). */
+const XLS_COPY = path.resolve(import.meta.dirname, '..', 'fixtures', 'xls', 'realistic-export.xls');
+
 describe('importing a realistic national export (Chromium + real services)', { timeout: 180_000 }, () => {
-  it('maps headers and legacy values, reports no false differences, and the home page shows the file’s totals', async () => {
+  it.each([
+    ['xlsx', '60-import-real'],
+    ['xls', '62-import-real-xls'],
+  ])('from %s: maps headers and legacy values, reports no false differences, and the home page shows the file’s totals', async (kind, shots) => {
     const x = realisticExport({ households: HOUSEHOLDS, seed: 2017 });
-    const file = path.join(temp, '全国系统导出-花名册.xlsx');
-    await writeXlsx(file, [{ name: '贫困人口花名册', columns: x.headers.map((h) => ({ header: h })), rows: x.rows }], { sharedStrings: false });
+    let file = XLS_COPY;
+    if (kind === 'xlsx') {
+      file = path.join(temp, '全国系统导出-花名册.xlsx');
+      await writeXlsx(file, [{ name: '贫困人口花名册', columns: x.headers.map((h) => ({ header: h })), rows: x.rows }], { sharedStrings: false });
+    }
     s = await openSession({ dialogs: { openFile: async () => file } });
     const { page } = s;
     await completeSetup(page);
-    await importThroughScreens(page, s, '60-import-real');
+    await importThroughScreens(page, s, shots);
 
     await nav(page, '首页');
     await seen(page.getByTestId('roster-households').getByText(String(x.expected.households), { exact: true }));
     await seen(page.getByTestId('roster-persons').getByText(String(x.expected.persons), { exact: true }));
     await seen(page.getByTestId('roster-exited').getByText(String(x.expected.exited), { exact: true }));
     await seen(page.getByTestId('roster-remaining').getByText(String(x.expected.remaining), { exact: true }));
-    await s.shot('61-import-real-home');
+    await s.shot(`${shots}-home`);
 
     // Every household's income came in (from 「家庭人均纯收入(元)」, text amounts included).
     const app = s.server.app!;
@@ -90,5 +99,9 @@ describe('importing a realistic national export (Chromium + real services)', { t
     // The phone, written on the head's row only, is the household's.
     const phones = (await app.db.kysely.selectFrom('household').select('id').where('phone', '!=', '').execute()).length;
     expect(phones).toBe(x.expected.households);
+    // Every name and ID as in the source.
+    const persons = new Map((await app.db.kysely.selectFrom('person').select(['id_number', 'name']).execute()).map((p) => [p.id_number, p.name]));
+    expect(persons.size).toBe(x.expected.persons);
+    for (const r of x.rows) expect(persons.get(r[7])).toBe(r[6]);
   });
 });
