@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, idNumber, withWrongCheck, xinshaoApp } from './helpers/app';
 import type { HouseholdInput } from '../../shared/ipc/contract-roster';
 import { formatError } from '../../shared/i18n/messages';
+import { buildCards } from '../../electron/core/pdf/cards';
 
 afterEach(cleanup);
 
@@ -10,8 +11,13 @@ const HEAD = idNumber('19650203', '01', 1);
 const WIFE = idNumber('19680709', '02', 2);
 const SON = idNumber('19920101', '03', 3);
 
+/** The app's clock: households are registered on 2017-06-01; a test may move it on. */
+let clock = new Date('2017-06-01T08:00:00Z');
+const moveClockTo = (iso: string) => (clock = new Date(iso));
+
 async function withVillage() {
-  const t = await xinshaoApp({ now: () => new Date('2017-06-01T08:00:00Z') });
+  clock = new Date('2017-06-01T08:00:00Z');
+  const t = await xinshaoApp({ now: () => clock });
   const v = await t.call('org.villages.save', { townshipId: t.byCode('430522100').id, code: '430522100201', name: '长青村', isPoor: true, population: 1200 });
   return { ...t, villageId: v.id };
 }
@@ -53,6 +59,10 @@ describe('household records', () => {
       ['陈志强', '男', '1992-01-01'],
     ]);
     expect(h.history.map((s) => s.status)).toEqual(['未脱贫']);
+    // A change dated after today is refused (the household page could not know it yet).
+    const future = await t.fail('roster.household.setStatus', { householdId: h.id, status: '已脱贫(享受政策)', monitorType: '', effectiveDate: '2018-12-01', note: '' });
+    expect(future).toMatchObject({ field: 'effectiveDate', key: 'household.futureDate', message: '日期 2018-12-01 晚于今天，不能登记尚未发生的事' });
+    moveClockTo('2019-06-01T08:00:00Z');
     const changed = await t.call('roster.household.setStatus', { householdId: h.id, status: '已脱贫(享受政策)', monitorType: '', effectiveDate: '2018-12-01', note: '经村评议、乡审核、县审定' });
     expect(changed.status).toBe('已脱贫(享受政策)');
     expect(changed.history.map((s) => s.status)).toEqual(['已脱贫(享受政策)', '未脱贫']);
@@ -61,6 +71,7 @@ describe('household records', () => {
   it('refuses a status change dated before the latest history entry, naming that date, in Chinese and English', async () => {
     const t = await withVillage();
     const h = await t.call('roster.household.save', household(t.villageId)); // 未脱贫 from 2017-06-01 (today)
+    moveClockTo('2019-06-01T08:00:00Z');
     await t.call('roster.household.setStatus', { householdId: h.id, status: '已脱贫(享受政策)', monitorType: '', effectiveDate: '2018-12-01', note: '' });
     const early = { householdId: h.id, status: '返贫', monitorType: '', effectiveDate: '2018-11-30', note: '' };
     const err = await t.fail('roster.household.setStatus', early);
@@ -110,6 +121,29 @@ describe('household records', () => {
     // (3000.50 + 12000 + 1500.25 − 1000) / 3 = 5166.91 yuan, rounded down to the fen
     expect(r.incomes[0]).toMatchObject({ year: 2017, netPerCapitaFen: 516691, lineFen: 295200 });
     expect(await t.fail('roster.income.save', { householdId: h.id, year: 2017, productionFen: 1, wageFen: 0, propertyFen: 0, transferFen: 0, costFen: 0 })).toMatchObject({ field: 'year' });
+  });
+
+  it('refuses an income or a measure of a year not yet begun, and a measure dated after today', async () => {
+    const t = await withVillage(); // today: 2017-06-01
+    const h = await t.call('roster.household.save', household(t.villageId));
+    const income = { householdId: h.id, year: 2018, productionFen: 1, wageFen: 0, propertyFen: 0, transferFen: 0, costFen: 0 };
+    expect(await t.fail('roster.income.save', income)).toMatchObject({ field: 'year', key: 'household.futureYear', message: '2018 年还没有到，不能登记该年度的数据' });
+    const measure = { householdId: h.id, year: 2017, category: '产业扶贫', content: '发放鸡苗 50 只', amountFen: 50000, supportUnitId: null, date: '2017-06-02' };
+    expect(await t.fail('roster.measure.save', measure)).toMatchObject({ field: 'date', key: 'household.futureDate' });
+    expect(await t.fail('roster.measure.save', { ...measure, year: 2018, date: null })).toMatchObject({ field: 'year', key: 'household.futureYear' });
+    const ok = await t.call('roster.measure.save', { ...measure, date: '2017-06-01' });
+    expect(ok.measures).toHaveLength(1);
+    expect(t.count('income')).toBe(0);
+  });
+
+  it('prints the latest income not after this year on the household card, even when a later year was stored', async () => {
+    const t = await withVillage();
+    const h = await t.call('roster.household.save', household(t.villageId));
+    await t.call('roster.income.save', { householdId: h.id, year: 2016, productionFen: 300000, wageFen: 0, propertyFen: 0, transferFen: 0, costFen: 0 });
+    // A 2018 row written before this rule (an old import): it is no headline in 2017.
+    t.app.db.raw.prepare("INSERT INTO income (id, household_id, year, production_fen, wage_fen, property_fen, transfer_fen, cost_fen, created_at, updated_at, updated_by) VALUES ('future', ?, 2018, 9000000, 0, 0, 0, 0, 'a', 'a', 'a')").run(h.id);
+    const { cards } = await buildCards(t.app.ctx(), { householdId: h.id });
+    expect(cards[0].income?.year).toBe(2016);
   });
 
   it('pairs a cadre; the cadre cannot then be deleted, and a cadre on the roll cannot be paired', async () => {

@@ -40,8 +40,9 @@ export async function cardMembers(db: Conn, id: string) {
     .execute();
 }
 
-export async function latestIncome(db: Conn, id: string) {
-  return db.selectFrom('income').selectAll().where('household_id', '=', id).orderBy('year', 'desc').limit(1).executeTakeFirst();
+/** The household's headline income: the latest year not after `year` (a later year is a plan, not an income). */
+export async function latestIncome(db: Conn, id: string, year: number) {
+  return db.selectFrom('income').selectAll().where('household_id', '=', id).where('year', '<=', year).orderBy('year', 'desc').limit(1).executeTakeFirst();
 }
 
 export async function lineFor(db: Conn, year: number): Promise<number | null> {

@@ -80,7 +80,7 @@ export async function buildCards(ctx: Ctx, opts: CardsOptions): Promise<{ cards:
   for (const id of ids) {
     opts.signal?.throwIfAborted();
     const household = (await repo.cardHousehold(db, id))!;
-    const income = await repo.latestIncome(db, id);
+    const income = await repo.latestIncome(db, id, year);
     const data = cardData({
       county: county.name,
       status,

@@ -1,4 +1,5 @@
 /** One household: reading it whole, and every change to it, validated, with who and when. */
+import { localDay } from '../../../shared/ledger/views';
 import { stamps, updateStamps, type Ctx } from '../context';
 import { AppError, validation } from '../errors';
 import { deleteRow, insertRow, updateRow } from '../db/rows';
@@ -210,6 +211,7 @@ export async function deleteHousehold(ctx: Ctx, id: string): Promise<void> {
 export async function setStatus(ctx: Ctx, input: StatusChangeInput): Promise<HouseholdDetail> {
   await ctx.db.kysely.transaction().execute(async (trx) => {
     // The history is a sequence: a change may not be dated before the entry it follows.
+    if (input.effectiveDate > localDay(ctx.now())) throw validation('household.futureDate', 'effectiveDate', { date: input.effectiveDate });
     const latest = await repo.latestStatusDate(trx, input.householdId);
     if (latest !== null && input.effectiveDate < latest) throw validation('household.statusBeforeLatest', 'effectiveDate', { date: latest, given: input.effectiveDate });
     const ok = await updateRow(trx, 'household', input.householdId, { status: input.status, monitor_type: input.monitorType, ...updateStamps(ctx) });
@@ -233,6 +235,8 @@ async function mustExist(ctx: Ctx, householdId: string) {
 
 export async function saveIncome(ctx: Ctx, input: IncomeInput): Promise<HouseholdDetail> {
   await mustExist(ctx, input.householdId);
+  // An income is of a year that has begun: 2027's figures cannot be known in 2026.
+  if (input.year > ctx.now().getFullYear()) throw validation('household.futureYear', 'year', { year: input.year });
   const row = {
     year: input.year,
     production_fen: input.productionFen,
@@ -254,6 +258,8 @@ export async function saveIncome(ctx: Ctx, input: IncomeInput): Promise<Househol
 export async function saveMeasure(ctx: Ctx, input: MeasureInput): Promise<HouseholdDetail> {
   await mustExist(ctx, input.householdId);
   if (input.supportUnitId && !(await repo.unitExists(ctx.db.kysely, input.supportUnitId))) throw validation('ref.unit', 'supportUnitId');
+  if (input.year > ctx.now().getFullYear()) throw validation('household.futureYear', 'year', { year: input.year });
+  if (input.date && input.date > localDay(ctx.now())) throw validation('household.futureDate', 'date', { date: input.date });
   const row = {
     year: input.year,
     category: input.category,

@@ -108,7 +108,7 @@ function IncomeForm({ h, record, onClose, onSaved }: { h: HouseholdDetail; recor
   const preview = fen.every((x) => x !== null) && h.size > 0 ? Math.round((fen[0]! + fen[1]! + fen[2]! + fen[3]! - fen[4]!) / h.size) : null;
   return (
     <FormModal title={t(record ? 'income.editTitle' : 'income.addTitle')} onClose={onClose} onSubmit={submit} busy={busy} size="lg">
-      <Select label={t('income.year')} required searchable data={yearOptions(2010)} w={140} data-autofocus {...form.getInputProps('year')} />
+      <Select label={t('income.year')} required searchable openOnFocus={false} data={yearOptions(2010, thisYear())} w={140} data-autofocus {...form.getInputProps('year')} />
       <SimpleGrid cols={2} spacing="sm">
         {PARTS.map((p) => (
           <MoneyInput key={p} label={t(`income.${p}`)} {...form.getInputProps(p)} />

@@ -6,7 +6,7 @@ import type { HouseholdDetail } from '@shared/domain/roster';
 import { call, useCall } from '../../api/client';
 import { FormModal, useLiveForm, useSaver, type Editing } from '../../ui/forms';
 import { actionsColumn, tableProps } from '../../ui/table';
-import { fenText, thisYear, toFen, useCodes, useRosterT, yearOptions, yuan, yuanError } from './common';
+import { fenText, thisYear, toFen, today, useCodes, useRosterT, yearOptions, yuan, yuanError } from './common';
 import { MoneyInput } from './MoneyInput';
 import { SectionFrame } from './SectionFrame';
 
@@ -100,7 +100,7 @@ function MeasureForm({ h, record, onClose, onSaved }: { h: HouseholdDetail; reco
   return (
     <FormModal title={t(record ? 'measure.editTitle' : 'measure.addTitle')} onClose={onClose} onSubmit={submit} busy={busy} size="lg">
       <SimpleGrid cols={2} spacing="sm">
-        <Select label={t('measure.year')} required searchable data={yearOptions(2010)} data-autofocus {...form.getInputProps('year')} />
+        <Select label={t('measure.year')} required searchable openOnFocus={false} data={yearOptions(2010, thisYear())} data-autofocus {...form.getInputProps('year')} />
         <Select label={t('measure.category')} required searchable openOnFocus={false} data={codes.options('measure', form.getValues().category)} {...form.getInputProps('category')} />
       </SimpleGrid>
       <TextInput label={t('measure.content')} required autoComplete="off" maxLength={200} {...form.getInputProps('content')} />
@@ -115,7 +115,7 @@ function MeasureForm({ h, record, onClose, onSaved }: { h: HouseholdDetail; reco
           nothingFoundMessage={t('translation:common.nothingFound')}
           {...form.getInputProps('supportUnitId')}
         />
-        <TextInput label={t('measure.date')} type="date" {...form.getInputProps('date')} />
+        <TextInput label={t('measure.date')} type="date" max={today()} {...form.getInputProps('date')} />
       </SimpleGrid>
     </FormModal>
   );

@@ -54,7 +54,7 @@ export function StatusModal({ h, onClose, onSaved }: { h: HouseholdDetail; onClo
         <Select label={t('status.new')} required searchable openOnFocus={false} data={codes.options('status', v.status)} data-autofocus {...form.getInputProps('status')} />
         <Select label={t('household.monitorType')} searchable clearable openOnFocus={false} data={codes.options('monitorType', v.monitorType)} placeholder="—" {...form.getInputProps('monitorType')} />
       </SimpleGrid>
-      <TextInput label={t('status.effectiveDate')} type="date" required w={200} {...form.getInputProps('effectiveDate')} />
+      <TextInput label={t('status.effectiveDate')} type="date" required w={200} max={today()} {...form.getInputProps('effectiveDate')} />
       <TextInput label={t('status.note')} placeholder={t('status.notePlaceholder')} maxLength={200} autoComplete="off" {...form.getInputProps('note')} />
     </FormModal>
   );
