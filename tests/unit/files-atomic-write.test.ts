@@ -159,9 +159,13 @@ describe('leftovers of a killed save', () => {
     expect(cleanStaleTemps(dir, { now: Date.now() + 120_000 })).toEqual(['.明白卡.pdf.4321-ab12cd34.part']);
   });
 
-  it('are removed from the data folder and the evidence folders when the app starts', async () => {
+  it('are removed from the data folder, the evidence folders and the folders saved into when the app starts', async () => {
     const t = await cardVillage();
+    const exports = fs.mkdtempSync(path.join(root, 'exports-'));
+    await writeRosterPdf(t.app.ctx(), path.join(exports, '花名册.pdf'));
     await t.app.close();
+    leave(exports, '.花名册.xlsx.4321-lq2x9a.part'); // a roster export killed midway
+    leave(exports, '.明白卡.pdf.4321-ab12cd34.part', Date.now() / 1000); // a save under way elsewhere
     fs.mkdirSync(path.join(t.dir, 'evidence', 'ab'), { recursive: true });
     leave(t.dir, '.花名册.xlsx.4321-lq2x9a.part');
     leave(path.join(t.dir, 'evidence'), '.incoming-0f8fad5b-d9cb-469f-a165-70867728950e');
@@ -171,6 +175,7 @@ describe('leftovers of a killed save', () => {
       expect(fs.readdirSync(t.dir).filter(isTempName)).toEqual([]);
       expect(fs.readdirSync(path.join(t.dir, 'evidence'))).toEqual(['ab']);
       expect(fs.readdirSync(path.join(t.dir, 'evidence', 'ab'))).toEqual([]);
+      expect(fs.readdirSync(exports).sort()).toEqual(['.明白卡.pdf.4321-ab12cd34.part', '花名册.pdf']);
     } finally {
       await app.close();
     }

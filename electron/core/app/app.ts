@@ -6,7 +6,7 @@ import { makeCtx, type Ctx } from '../context';
 import { openDatabase, type Database, type OpenOptions } from '../db/open';
 import { schemaVersion } from '../db/migrate';
 import { loadSettings } from '../settings/service';
-import { cleanStaleTemps } from '../files/atomic-write';
+import { cleanSavedFolders, cleanStaleTemps, recordSaveFoldersIn } from '../files/atomic-write';
 import { EVIDENCE_DIR } from '../files/evidence-store';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,9 +57,15 @@ export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<
   return app;
 }
 
+/** Folders the app saved into lately (for cleanDataDirTemps). */
+export const SAVED_FOLDERS_FILE = 'save-folders.json';
+
 /** A killed save leaves a temporary file (often a whole roster): remove those in the data folder
  *  and its evidence folders at start. Export folders are cleaned before each save into them. */
 function cleanDataDirTemps(dataDir: string): void {
+  const record = path.join(dataDir, SAVED_FOLDERS_FILE);
+  cleanSavedFolders(record);
+  recordSaveFoldersIn(record);
   cleanStaleTemps(dataDir);
   const evidence = path.join(dataDir, EVIDENCE_DIR);
   cleanStaleTemps(evidence);

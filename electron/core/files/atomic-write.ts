@@ -104,6 +104,40 @@ export function cleanStaleTemps(dir: string, opts: { olderThanMs?: number; now?:
   return removed;
 }
 
+/** The data folder's record of folders saved into (export folders), so that the next start can
+ *  clean a killed save's leftovers there too. Set by openApp; none in a bare test. */
+let savedFolders: string | undefined;
+const SAVED_FOLDERS_MAX = 30;
+
+export function recordSaveFoldersIn(file: string | undefined): void {
+  savedFolders = file;
+}
+
+function readSavedFolders(file: string): string[] {
+  try {
+    const list: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return Array.isArray(list) ? list.filter((d): d is string => typeof d === 'string') : [];
+  } catch {
+    return []; // none yet, or torn by a kill: only a hint
+  }
+}
+
+function noteSaveFolder(dir: string): void {
+  if (!savedFolders) return;
+  const list = readSavedFolders(savedFolders);
+  if (list.includes(dir)) return;
+  try {
+    fs.writeFileSync(savedFolders, JSON.stringify([dir, ...list].slice(0, SAVED_FOLDERS_MAX)));
+  } catch {
+    // the record is a convenience; a save must not fail for it
+  }
+}
+
+/** At start: cleans the leftovers in every folder saved into lately (see recordSaveFoldersIn). */
+export function cleanSavedFolders(file: string): void {
+  for (const dir of readSavedFolders(file)) cleanStaleTemps(dir);
+}
+
 async function prepare(file: string): Promise<{ target: string; tmp: string }> {
   const target = path.resolve(file);
   const dir = path.dirname(target);
@@ -114,6 +148,7 @@ async function prepare(file: string): Promise<{ target: string; tmp: string }> {
     throw toWriteError(e, file);
   }
   cleanStaleTemps(dir);
+  noteSaveFolder(dir);
   const tmp = tempPathFor(target);
   active.add(tmp);
   return { target, tmp };
