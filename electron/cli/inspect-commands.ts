@@ -2,7 +2,6 @@
  * 督查考核 commands: `round list`, `round results ROUND` (ROUND = id or name; ranked, best
  * first) and `pdf bulletin OUT --round ROUND` (the round's 通报 as a PDF).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { App } from '../core/app/app';
 import { findRound, listRounds } from '../core/inspection/round-service';
@@ -12,6 +11,7 @@ import type { CommandResult } from './commands';
 import type { PdfSubcommand } from './pdf-commands';
 import { openApp } from '../core/app/app';
 import { UsageError } from './main';
+import { writeFileAtomic } from '../core/files/atomic-write';
 
 const STATUS = { open: '进行中', finished: '已结束' } as const;
 
@@ -54,7 +54,7 @@ export async function pdfBulletinCommand(app: App, out: string, round: string, t
   const { roundBulletin } = await import('../core/inspection/round-bulletin');
   const b = await roundBulletin(app, r.id, topN);
   const file = path.resolve(out);
-  fs.writeFileSync(file, b.pdf);
+  await writeFileAtomic(file, b.pdf);
   return { json: { file, round: r.name, pages: b.pages, bytes: b.pdf.length }, text: `已生成通报：${file}（${r.name}，${b.pages} 页）` };
 }
 

@@ -59,7 +59,8 @@ async function ledgerExport(app: App, file: string, view: LedgerView): Promise<C
   const l = await listLedger(app.ctx(), { view });
   const county = (await app.status()).county?.name ?? '';
   const ec = { county, view, today: l.today, filterText: '' };
-  const { exportLedgerXlsx, ledgerPdf, writeFileAtomic, VIEW_ZH } = await import('../core/ledger/ledger-export');
+  const { exportLedgerXlsx, ledgerPdf, VIEW_ZH } = await import('../core/ledger/ledger-export');
+  const { writeFileAtomic } = await import('../core/files/atomic-write');
   let missing: { seq: number; column: string; chars: string[] }[] = [];
   if (ext === '.xlsx') await exportLedgerXlsx(file, l.items, ec);
   else {

@@ -15,6 +15,7 @@ import { UsageError } from './main';
 import { wallchartPdfCommands } from './wallchart-commands';
 import { inspectionPdfCommands } from './inspect-commands';
 import type { CommandInput, CommandResult } from './commands';
+import { writeFileAtomic } from '../core/files/atomic-write';
 
 type OptionSpec = { type: 'string' | 'boolean' };
 
@@ -116,7 +117,7 @@ const tile: PdfSubcommand = {
       throw new AppError('VALIDATION', 'pdf.notPdf');
     }
     const file = path.resolve(out);
-    fs.writeFileSync(file, result);
+    await writeFileAtomic(file, result);
     const { PDFDocument } = await import('pdf-lib');
     const pages = (await PDFDocument.load(result)).getPageCount();
     return { json: { file, paper, overlapMm, pages }, text: `已拆分为 ${pages} 张 ${paper}（含拼贴示意图，重叠 ${overlapMm} 毫米）→ ${file}` };

@@ -106,7 +106,7 @@ describe('failures leave no file behind', () => {
     const target = path.join(dir, '不存在的文件夹', '导出.xlsx');
     const info = await refusal(() => writeXlsx(target, [{ name: 'S', columns: [{ header: 'a' }], rows: [['1']] }]));
     expect(info.key).toBe('file.writeFolderMissing');
-    expect(info.message).toBe(`保存位置「${path.dirname(target)}」不存在，请重新选择保存位置`);
+    expect(info.message).toBe(`保存位置「${path.dirname(target)}」不存在（文件夹可能已被删除，或移动存储已拔出），文件「导出.xlsx」没有保存；请重新选择保存位置`);
     expect(fs.existsSync(path.dirname(target))).toBe(false);
   });
 

@@ -6,6 +6,10 @@ import { makeCtx, type Ctx } from '../context';
 import { openDatabase, type Database, type OpenOptions } from '../db/open';
 import { schemaVersion } from '../db/migrate';
 import { loadSettings } from '../settings/service';
+import { cleanSavedFolders, cleanStaleTemps, recordSaveFoldersIn } from '../files/atomic-write';
+import { EVIDENCE_DIR } from '../files/evidence-store';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AppStatus } from '../../../shared/domain/app';
 import pkg from '../../../package.json';
 
@@ -24,6 +28,7 @@ export interface App {
 
 export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<App> {
   const db = await openDatabase(dataDir, opts);
+  cleanDataDirTemps(dataDir);
   const now = opts.now ?? (() => new Date());
   let operator = '';
   const app: App = {
@@ -50,4 +55,25 @@ export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<
   };
   await app.refresh();
   return app;
+}
+
+/** Folders the app saved into lately (for cleanDataDirTemps). */
+export const SAVED_FOLDERS_FILE = 'save-folders.json';
+
+/** A killed save leaves a temporary file (often a whole roster): remove those in the data folder
+ *  and its evidence folders at start. Export folders are cleaned before each save into them. */
+function cleanDataDirTemps(dataDir: string): void {
+  const record = path.join(dataDir, SAVED_FOLDERS_FILE);
+  cleanSavedFolders(record);
+  recordSaveFoldersIn(record);
+  cleanStaleTemps(dataDir);
+  const evidence = path.join(dataDir, EVIDENCE_DIR);
+  cleanStaleTemps(evidence);
+  let subs: fs.Dirent[] = [];
+  try {
+    subs = fs.readdirSync(evidence, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const d of subs) if (d.isDirectory()) cleanStaleTemps(path.join(evidence, d.name));
 }

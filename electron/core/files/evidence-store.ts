@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors';
+import { toWriteError, writeStreamAtomic } from './atomic-write';
 
 export const EVIDENCE_DIR = 'evidence';
 export const EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
@@ -39,28 +40,33 @@ export async function storeEvidence(dataDir: string, source: string, maxBytes = 
     const mbText = (n: number) => (n / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
     throw new AppError('VALIDATION', 'evidence.tooLarge', { name: originalName, size: mbText(stat.size), max: mbText(maxBytes) });
   }
-  const dir = path.join(dataDir, EVIDENCE_DIR);
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.incoming-${crypto.randomUUID()}`);
+  // Hash first (the stored name is the hash), then copy through the one atomic write: a failed or
+  // killed copy leaves no half file under the hash name (and cleanStaleTemps removes its temp).
   const hash = crypto.createHash('sha256');
   try {
     await pipeline(fs.createReadStream(source), async function* (chunks: AsyncIterable<Buffer>) {
-      for await (const c of chunks) {
-        hash.update(c);
-        yield c;
-      }
-    }, fs.createWriteStream(tmp));
+      for await (const c of chunks) hash.update(c);
+    });
   } catch {
-    fs.rmSync(tmp, { force: true });
     throw fileError('file.unreadable', originalName);
   }
   const sha256 = hash.digest('hex');
   const ext = path.extname(originalName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10);
   const rel = path.join(EVIDENCE_DIR, sha256.slice(0, 2), sha256 + ext);
   const dest = path.join(dataDir, rel);
-  fs.mkdirSync(path.dirname(dest), { recursive: true });
-  if (fs.existsSync(dest)) fs.rmSync(tmp);
-  else fs.renameSync(tmp, dest);
+  try {
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+  } catch (e) {
+    throw toWriteError(e, dest);
+  }
+  if (!fs.existsSync(dest)) {
+    try {
+      await writeStreamAtomic(dest, (w) => pipeline(fs.createReadStream(source), w.stream, { end: false }));
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw fileError('file.unreadable', originalName);
+    }
+  }
   return { originalName, sha256, size: stat.size, storedPath: rel.split(path.sep).join('/') };
 }
 

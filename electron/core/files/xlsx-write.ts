@@ -1,13 +1,14 @@
 /**
  * xlsx export on exceljs's streaming WorkbookWriter. Strings are written as strings (a string
  * that looks like a formula gets a leading apostrophe, see neutralise), numbers as numbers. The
- * workbook is written to a temporary file beside the target and renamed over it at the end, so a
- * failure never leaves half a file under the chosen name.
+ * workbook is written through writeStreamAtomic (atomic-write.ts), so a failure never leaves half
+ * a file under the chosen name, nor a temporary file.
  */
-import { createWriteStream, promises as fsp, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
+import { writeStreamAtomic } from './atomic-write';
 import { columnLetters, neutralise } from './rows';
 import { encodeEscapes } from './xlsx-values';
 
@@ -45,29 +46,6 @@ const DATETIME_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd hh:mm:ss' }
 
 function writeError(key: string, file: string, params: Record<string, string | number> = {}) {
   return new AppError('VALIDATION', key, { name: path.basename(file), folder: path.dirname(path.resolve(file)), ...params });
-}
-
-function writeFsError(e: unknown, file: string): unknown {
-  if (e instanceof AppError) return e;
-  switch ((e as NodeJS.ErrnoException)?.code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return writeError('file.writeFolderMissing', file);
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return writeError('file.writeDenied', file);
-    case 'EBUSY':
-    case 'ETXTBSY':
-      return writeError('file.writeBusy', file);
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return writeError('file.diskFull', file);
-    case 'EISDIR':
-      return writeError('file.notAFile', file);
-    default:
-      return e;
-  }
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\, unique regardless of case. */
@@ -141,63 +119,10 @@ function drained(pipe: EntryPipe, stop: AbortSignal): Promise<void> {
 }
 
 export async function writeXlsx(file: string, sheets: SheetSpec[], opts: WriteXlsxOptions = {}): Promise<{ rows: number }> {
-  const target = path.resolve(file);
-  const dir = path.dirname(target);
-  try {
-    const st = await fsp.stat(dir);
-    if (!st.isDirectory()) throw writeError('file.writeFolderMissing', file);
-  } catch (e) {
-    throw writeFsError(e, file);
-  }
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
-  let out: WriteStream | undefined;
-  try {
-    out = createWriteStream(tmp, { flags: 'wx' });
-    const stream = out;
-    // A failure of the file stream (disk full, removed drive) ends the write with that error at
-    // once, and stops the row loop, which would otherwise go on filling exceljs's buffers.
-    const halt = new AbortController();
-    stream.on('error', (err) => halt.abort(err));
-    const failed = new Promise<never>((_, reject) => halt.signal.addEventListener('abort', () => reject(halt.signal.reason), { once: true }));
-    failed.catch(() => {});
-    await Promise.race([new Promise((resolve) => stream.once('open', resolve)), failed]);
-    const work = writeBook(stream, file, sheets, opts, halt.signal);
-    work.catch(() => {}); // when the stream failed first, this rejection is already reported
-    const total = await Promise.race([work, failed]);
-    await Promise.race([new Promise((resolve) => (stream.closed ? resolve(null) : stream.once('close', () => resolve(null)))), failed]);
-    const fh = await fsp.open(tmp, 'r+');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await replace(tmp, target, file);
-    return { rows: total };
-  } catch (e) {
-    if (out && !out.closed) {
-      // Windows cannot delete a file that is still open: let the handle close first.
-      const closed = new Promise<void>((resolve) => out!.once('close', () => resolve()));
-      out.destroy();
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)))]);
-      clearTimeout(timer);
-    }
-    await fsp.rm(tmp, { force: true }).catch(() => {});
-    if (opts.signal?.aborted && e === opts.signal.reason) throw e;
-    throw writeFsError(e, file);
-  }
-}
-
-/** Renames the finished file over the target. On Windows a target open in Excel refuses. */
-async function replace(tmp: string, target: string, file: string): Promise<void> {
-  try {
-    await fsp.rename(tmp, target);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code;
-    const exists = await fsp.stat(target).then(() => true, () => false);
-    if (exists && (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) throw writeError('file.writeBusy', file);
-    throw e;
-  }
+  // A failure of the file stream (disk full, removed drive) ends the write with that error at
+  // once, and stops the row loop, which would otherwise go on filling exceljs's buffers.
+  const rows = await writeStreamAtomic(file, (w) => writeBook(w.stream, file, sheets, opts, w.failed), opts.signal);
+  return { rows };
 }
 
 async function writeBook(stream: WriteStream, file: string, sheets: SheetSpec[], opts: WriteXlsxOptions, halt: AbortSignal): Promise<number> {

@@ -11,6 +11,7 @@ import * as repo from './template-repo';
 import { checkSections } from '../../../shared/inspection/rules';
 import { maxOf } from '../../../shared/inspection/scoring';
 import { SCORE_MODES, type ScoreMode, type TemplateDetail, type TemplateSection } from '../../../shared/domain/inspection';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export interface TemplateInput {
   id?: string;
@@ -115,9 +116,7 @@ export function templateFile(t: TemplateDetail) {
 
 export async function exportTemplate(ctx: Ctx, id: string, file: string): Promise<void> {
   const t = await getTemplate(ctx, id);
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, JSON.stringify(templateFile(t), null, 2) + '\n', 'utf8');
-  fs.renameSync(tmp, file);
+  await writeFileAtomic(file, JSON.stringify(templateFile(t), null, 2) + '\n');
 }
 
 /** Reads a template file into an input (new template; a name already taken gets a suffix). */

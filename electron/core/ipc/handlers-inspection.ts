@@ -9,7 +9,7 @@ import { latestRanking, raiseFinding, roundResults } from '../inspection/results
 import { exportResultsXlsx } from '../inspection/results-xlsx';
 import { roundBulletin } from '../inspection/round-bulletin';
 import { ledgerOptions } from '../ledger/ledger-service';
-import { writeFileAtomic } from '../ledger/ledger-export';
+import { writeFileAtomic } from '../files/atomic-write';
 import { localDay } from '../../../shared/ledger/views';
 
 type InspectionHandlers = Pick<Handlers, Extract<keyof Handlers, `inspection.${string}`>>;

@@ -5,9 +5,6 @@
  * they are replaced by 〓 and reported by 序号 and column.
  */
 import * as palette from '../pdf/palette';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { AppError } from '../errors';
 import { writeXlsx } from '../files/xlsx-write';
 import { missingChars } from '../pdf/fonts';
 import { mm, renderPdf, type Content, type TableCell } from '../pdf/engine';
@@ -135,20 +132,3 @@ export async function ledgerPdf(items: readonly LedgerItem[], c: ExportContext):
   return { pdf, missing };
 }
 
-/** Writes bytes to `file` through a temporary file beside it, so a failure leaves no half file. */
-export async function writeFileAtomic(file: string, bytes: Buffer): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => {});
-    const code = (e as NodeJS.ErrnoException)?.code;
-    const params = { name: path.basename(file), folder: path.dirname(path.resolve(file)) };
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('VALIDATION', 'file.writeFolderMissing', params);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('VALIDATION', 'file.writeDenied', params);
-    if (code === 'EBUSY') throw new AppError('VALIDATION', 'file.writeBusy', params);
-    if (code === 'ENOSPC') throw new AppError('VALIDATION', 'file.diskFull', params);
-    throw e;
-  }
-}

@@ -1,6 +1,5 @@
 /** Household cards (扶贫明白卡) for one household or a whole village: one PDF, one page each. */
 import { loadStatusRule } from '../roster/roster-service';
-import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
@@ -12,6 +11,7 @@ import { cardData, type CardData } from './card-data';
 import { cardsDocument } from './card-layout';
 import * as repo from './card-repo';
 import type { MissingCharReport } from './roster-pdf';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export interface CardsOptions {
   villageId?: string;
@@ -130,6 +130,6 @@ export async function writeCards(ctx: Ctx, file: string, opts: CardsOptions): Pr
     pages = merged.getPageCount();
     pdf = await merged.save();
   }
-  fs.writeFileSync(file, pdf);
+  await writeFileAtomic(file, pdf);
   return { pages, households: cards.length, missing };
 }

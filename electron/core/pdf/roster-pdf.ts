@@ -3,12 +3,12 @@
  * read in batches, each page is written out as soon as it is full, and the page count
  * (第 N 页 共 M 页) is known before the first page because every row has the same height.
  */
-import fs from 'node:fs';
 import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
 import type { Ctx } from '../context';
 import { requireSettings } from '../settings/service';
 import { AppError } from '../errors';
+import { openAtomicStream } from '../files/atomic-write';
 import { registerFonts, writeRuns, type Run } from './pdfkit-fonts';
 import { mm } from './engine';
 import { TextMeasure } from './text-fit';
@@ -85,8 +85,8 @@ export async function writeRosterPdf(ctx: Ctx, file: string, opts: RosterPdfOpti
   const dateText = `数据截至 ${today(ctx.now())}`;
   const masked = !!opts.masked;
 
-  const part = `${file}.part`;
-  const out = fs.createWriteStream(part);
+  const w = await openAtomicStream(file);
+  const out = w.stream;
   const doc = new PDFDocument({ size: [PAGE_W, PAGE_H], margin: 0, autoFirstPage: false, info: { Title: title, Creator: '扶贫工作台', Producer: '扶贫工作台' } });
   const fonts = registerFonts(doc, ['Sans', 'SansBold', 'SerifBold']);
   doc.pipe(out);
@@ -253,7 +253,8 @@ export async function writeRosterPdf(ctx: Ctx, file: string, opts: RosterPdfOpti
       if (households % 200 === 0) {
         opts.onProgress?.(households, ids.length);
         opts.signal?.throwIfAborted();
-        if (out.writableLength > 4 * 1024 * 1024) await once(out, 'drain');
+        if (w.failed.aborted) throw w.failed.reason;
+        if (out.writableLength > 4 * 1024 * 1024) await once(out, 'drain', { signal: w.failed });
         else await new Promise<void>((r) => setImmediate(r));
       }
     }
@@ -261,15 +262,14 @@ export async function writeRosterPdf(ctx: Ctx, file: string, opts: RosterPdfOpti
     band(pager.last(), `合计：${villages} 个村 ${households} 户 ${persons} 人`, HEAD_FILL, true);
     finishPage();
     doc.end();
-    await once(out, 'finish');
+    await once(out, 'finish', { signal: w.failed });
     opts.signal?.throwIfAborted();
     if (pager.pages !== totalPages) throw new Error(`page count ${pager.pages} differs from the layout's ${totalPages}`);
-    fs.renameSync(part, file);
+    await w.commit();
     opts.onProgress?.(ids.length, ids.length);
   } catch (e) {
-    out.destroy();
-    fs.rmSync(part, { force: true });
-    throw e;
+    const err = await w.abort(e);
+    throw opts.signal?.aborted && e === opts.signal.reason ? e : err;
   }
   if (missingTotal > missing.length) missing.push({ name: `…另有 ${missingTotal - missing.length} 人`, householdNumber: '', chars: [] });
   return { pages: totalPages, households, persons, villages, missing };

@@ -1,10 +1,10 @@
 /** Writes a chart PDF to a file (optionally tiled onto A4/A3 sheets for an office printer). */
-import fs from 'node:fs';
 import type { Ctx } from '../context';
 import { tilePdf } from '../pdf/tile';
 import type { TemplateBody } from '../../../shared/domain/wallchart';
 import { renderTemplate, type Scope } from './render';
 import type { MissingGlyph } from '../../../shared/domain/wallchart';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export interface ExportOptions {
   tile?: 'A4' | 'A3' | null;
@@ -33,9 +33,7 @@ export async function writeChart(ctx: Ctx, body: TemplateBody, scope: Scope, fil
   }
   opts.signal?.throwIfAborted();
   opts.onProgress?.(2, 3, 'write');
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, bytes);
-  fs.renameSync(tmp, file);
+  await writeFileAtomic(file, bytes);
   opts.onProgress?.(3, 3, 'write');
   return { sheets: r.sheets, pages, bytes: bytes.length, missing: r.missing };
 }

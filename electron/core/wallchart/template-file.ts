@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import type { WallchartTemplate } from '../../../shared/domain/wallchart';
 import { checkBody, ensureDefaults, getTemplate, putTemplate } from './template-service';
 import * as repo from './template-repo';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export const FORMAT = 'fupin-wallchart-template';
 export const FORMAT_VERSION = 1;
@@ -45,9 +46,7 @@ export function templateFileText(t: WallchartTemplate, exportedBy: string, at: D
 
 export async function exportTemplateFile(ctx: Ctx, id: string, file: string): Promise<{ name: string; version: number }> {
   const t = await getTemplate(ctx, id);
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, templateFileText(t, ctx.operator, ctx.now()), 'utf8');
-  fs.renameSync(tmp, file);
+  await writeFileAtomic(file, templateFileText(t, ctx.operator, ctx.now()));
   return { name: t.name, version: t.version };
 }
 
