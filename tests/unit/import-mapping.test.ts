@@ -182,3 +182,19 @@ describe('ID numbers: each problem its own rule', () => {
     expect(parseIdNumber('430522198001010010', today)).toMatchObject({ ok: false });
   });
 });
+
+describe('status history after an import', () => {
+  it('dates an exited household’s entry by its 脱贫年度, not the import day', async () => {
+    const t = await xinshaoApp({ now: () => new Date('2026-12-03T08:00:00Z') });
+    const rows = county(30);
+    const preview = await previewImport(t.app.ctx(), await write(NATIONAL_HEADERS, rows));
+    await commitImport(t.app.ctx(), preview.token);
+    const entries = t.app.db.raw
+      .prepare('SELECT h.status, h.exit_year AS exitYear, s.effective_date AS date, s.note FROM household h JOIN household_status s ON s.household_id = h.id')
+      .all() as { status: string; exitYear: number | null; date: string; note: string }[];
+    const exited = entries.filter((e) => e.status.startsWith('已脱贫') && e.exitYear);
+    expect(exited.length).toBeGreaterThan(5);
+    for (const e of exited) expect(e).toMatchObject({ date: `${e.exitYear}-12-31`, note: `导入（脱贫年度 ${e.exitYear}）` });
+    for (const e of entries.filter((x) => x.status === '未脱贫')) expect(e).toMatchObject({ date: '2026-12-03', note: '导入' });
+  });
+});

@@ -126,7 +126,7 @@ const STATUS_BATCH = 100;
 export function applyImportPlan(
   raw: Sqlite.Database,
   plan: ImportPlan,
-  stamp: { at: string; by: string; today: string },
+  stamp: { at: string; by: string; today: string; isExited?: (status: string) => boolean },
   newId: () => string,
 ): ApplyResult {
   const store = plan.rows;
@@ -222,8 +222,19 @@ export function applyImportPlan(
         result.villagesCreated++;
       }
       const statuses: unknown[] = [];
-      const status = (householdId: string, value: string, monitorType: string) => {
-        statuses.push(newId(), householdId, value, monitorType, stamp.today, '导入', stamp.at, stamp.at, stamp.by);
+      /**
+       * The history entry an import writes. An exited household with a 脱贫年度 has been exited
+       * since that year, not since the import: the entry is dated the year's end (the exit is
+       * confirmed at the year-end assessment), or today for this year's exits.
+       */
+      const since = (value: string, exitYear: string) => {
+        if (!exitYear || !stamp.isExited?.(value)) return stamp.today;
+        const end = `${exitYear}-12-31`;
+        return end < stamp.today ? end : stamp.today;
+      };
+      const status = (householdId: string, value: string, monitorType: string, exitYear = '') => {
+        const date = since(value, exitYear);
+        statuses.push(newId(), householdId, value, monitorType, date, date === stamp.today ? '导入' : `导入（脱贫年度 ${exitYear}）`, stamp.at, stamp.at, stamp.by);
         if (statuses.length === STATUS_BATCH * 9) insStatusBatch.run(statuses.splice(0));
       };
       // Households are written in the list's order (township, village, group, number), so that
@@ -249,11 +260,11 @@ export function applyImportPlan(
         if (!id) {
           id = newId();
           insHousehold.run(id, h.number, village.id, head, h.members.length, sortKey, ...hvals, stamp.at, stamp.at, stamp.by);
-          if (newStatus) status(id, newStatus, monitorType);
+          if (newStatus) status(id, newStatus, monitorType, get('exitYear', first));
         } else {
           const before = getStatus.get(id) as string;
           updHousehold.run(village.id, head, h.members.length, ...hvals, stamp.at, stamp.by, id);
-          if (plan.fields.includes('status') && newStatus !== before) status(id, newStatus, monitorType);
+          if (plan.fields.includes('status') && newStatus !== before) status(id, newStatus, monitorType, get('exitYear', first));
         }
         result.householdsWritten++;
         const insert = h.allNew ? insPerson : upsertPerson;

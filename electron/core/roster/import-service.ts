@@ -15,6 +15,9 @@ import { applyImportPlan, loadImportContext, rosterStamp, type ApplyResult } fro
 import type { ImportPlan } from './import-types';
 import { checkColumns } from '../../../shared/roster/mapping';
 import { FIELD } from '../../../shared/roster/layout';
+import { statusKind } from '../../../shared/roster/status';
+import { localDay } from '../../../shared/ledger/views';
+import { loadStatusRule } from './roster-service';
 import { scanValues, valueMapping, type AppliedMapping, type ValueChoice, type ValueScan } from './import-value-map';
 
 export interface InspectResult {
@@ -154,13 +157,15 @@ export async function previewImport(ctx: Ctx, file: string, opts: ImportOptions 
 
 /** Writes the previewed plan in one transaction, unless the data changed since the preview. */
 export async function commitImport(ctx: Ctx, token: string): Promise<ApplyResult> {
+  // Read before the stale check: nothing may run between that check and the write.
+  const rule = await loadStatusRule(ctx);
   const p = pending.get(token);
   if (!p || rosterStamp(ctx.db.raw) !== p.stamp) {
     pending.delete(token);
     throw new AppError('CONFLICT', 'roster.import.stale');
   }
   const at = ctx.now().toISOString();
-  const { bulk, ...result } = applyImportPlan(ctx.db.raw, p.plan, { at, by: ctx.operator, today: at.slice(0, 10) }, ctx.newId);
+  const { bulk, ...result } = applyImportPlan(ctx.db.raw, p.plan, { at, by: ctx.operator, today: localDay(ctx.now()), isExited: (s) => statusKind(rule, s) === 'exited' }, ctx.newId);
   pending.delete(token);
   // A bulk commit left its pages in the WAL: they are copied into the database file on a worker thread.
   if (bulk) void ctx.db.checkpointSoon();
