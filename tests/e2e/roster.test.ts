@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { closeBrowser, completeSetup, openSession, seen, type Session } from './harness';
 import { countyRows } from '../support/synthetic-county';
 import { writeCountyXlsx, writeRosterXlsx } from '../support/roster-xlsx';
-import { checkChar } from '../../shared/rules/id-number';
+import { checkChar, maskIdNumber } from '../../shared/rules/id-number';
 import { commitImport, previewImport } from '../../electron/core/roster/import-service';
 import { saveCadre } from '../../electron/core/org/people-service';
 import { saveVillage } from '../../electron/core/org/divisions-service';
@@ -170,7 +170,18 @@ describe('花名册 end to end (Chromium + real services)', { timeout: 180_000 }
     await seen(page.getByRole('link', { name: head[C.number], exact: true }));
     const hit = page.getByRole('option', { name: new RegExp(`^${head[C.name]}`) });
     await seen(hit);
+    // The dropdown masks ID numbers as the list does.
+    await expect(hit.textContent()).resolves.toContain(maskIdNumber(w.goodId));
+    await expect(hit.textContent()).resolves.not.toContain(w.goodId);
     await s.shot('38-roster-search-suffix');
+    // Retyped: the previous text's hits go at once, and ↓ Enter does not open their household.
+    await search.fill('查无此人');
+    await expect(page.getByRole('option').count()).resolves.toBe(0);
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    await expect(page.getByRole('heading', { name: `${head[C.name]}户` }).count()).resolves.toBe(0);
+    await search.fill(w.goodId.slice(-6));
+    await seen(hit);
     await hit.click();
     await seen(page.getByRole('heading', { name: `${head[C.name]}户` }));
     await page.getByRole('link', { name: /返回花名册/ }).click();

@@ -1,4 +1,5 @@
 /** The roster's filters (乡镇 → 行政村, status, attribute, cause, exit year, cadre, quality rule) and the search box. */
+import { maskIdNumber } from '@shared/rules/id-number';
 import { Button, Combobox, Group, Highlight, Select, Stack, Text, TextInput, useCombobox } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RosterFilter, SearchHit } from '@shared/domain/roster';
@@ -99,23 +100,31 @@ export function RosterFilters({ filter, onChange }: { filter: RosterFilter; onCh
  * and a dropdown shows the PERSONS found (members too, not only heads); Enter or a click on one
  * opens its household.
  */
+const NO_HITS: SearchHit[] = [];
+
 function SearchBox({ text, onText }: { text: string; onText: (text: string) => void }) {
   const { t } = useRosterT();
   const combobox = useCombobox();
   const [value, setValue] = useState(text);
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  // The hits with the text they were found for: only hits of the text now in the box are shown,
+  // so a late answer to an earlier text never appears (and ↓ Enter never opens its household).
+  const [found, setFound] = useState<{ q: string; hits: SearchHit[] }>({ q: '', hits: [] });
+  const latest = useRef('');
+  latest.current = value.trim();
+  const hits = found.q === value.trim() ? found.hits : NO_HITS;
   useEffect(() => setValue(text), [text]);
   useEffect(() => {
     const q = value.trim();
     const timer = setTimeout(() => {
       if (q !== text.trim()) onText(q);
-      if (q.length < 2) return setHits([]);
+      if (q.length < 2) return setFound({ q, hits: [] });
       call('roster.search', { text: q, limit: HIT_LIMIT })
         .then((h) => {
-          setHits(h);
+          if (latest.current !== q) return; // the box has moved on
+          setFound({ q, hits: h });
           if (h.length) combobox.openDropdown();
         })
-        .catch(() => setHits([]));
+        .catch(() => setFound({ q, hits: [] }));
     }, 300);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -160,8 +169,9 @@ function SearchBox({ text, onText }: { text: string; onText: (text: string) => v
                       {h.relation}
                     </Text>
                   </Text>
-                  <Highlight size="xs" c="dimmed" highlight={h.matched === 'idNumber' || h.matched === 'idSuffix' ? value.trim().toUpperCase() : ''} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {h.idNumber}
+                  {/* Masked like the list (first 6 and last 4 shown); a suffix typed is highlighted in what shows. */}
+                  <Highlight size="xs" c="dimmed" highlight={h.matched === 'idSuffix' ? value.trim().toUpperCase().slice(-4) : ''} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {maskIdNumber(h.idNumber)}
                   </Highlight>
                 </div>
                 <Text size="xs" c="dimmed" ta="right">
