@@ -237,6 +237,8 @@ export interface QualityRuleSummary {
 export interface QualitySummary {
   ranAt: string | null;
   households: number;
+  /** False while no pairing has been entered: 无帮扶责任人 is then not checked (and the screen says why). */
+  pairingsEntered: boolean;
   flaggedHouseholds: number;
   byRule: QualityRuleSummary[];
   byTownship: { townshipId: string; townshipName: string; count: number }[];

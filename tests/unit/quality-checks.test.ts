@@ -345,6 +345,7 @@ describe('runChecks', () => {
   });
 
   it('drops the results of a household deleted while the run is under way', async () => {
+    insertHousehold(); // paired: pairings have been entered, so Q10 is checked
     const gone = insertHousehold({ cadres: [] });
     const kept = insertHousehold({ cadres: [] });
     const summary = await runChecks(ctx, {
@@ -355,6 +356,18 @@ describe('runChecks', () => {
     expect(storedRules(gone)).toEqual([]);
     expect(storedRules(kept)).toEqual(['Q10']);
     expect(summary.byRule.find((r) => r.rule === 'Q10')!.count).toBe(1);
+  });
+
+  it('without any pairing entered, does not flag every household for Q10 but says so once', async () => {
+    insertHousehold({ cadres: [] });
+    insertHousehold({ cadres: [] });
+    const summary = await runChecks(ctx);
+    expect(summary.pairingsEntered).toBe(false);
+    expect(summary.byRule.find((r) => r.rule === 'Q10')!.count).toBe(0);
+    insertHousehold(); // the first pairing: now Q10 applies to the others
+    const again = await runChecks(ctx);
+    expect(again.pairingsEntered).toBe(true);
+    expect(again.byRule.find((r) => r.rule === 'Q10')!.count).toBe(2);
   });
 
   it('writes nothing when cancelled', async () => {
@@ -440,6 +453,7 @@ describe('householdFlags', () => {
 
   it('shows the current state without a rerun, and refuses an unknown household', async () => {
     const id = insertHousehold();
+    insertHousehold(); // another paired household: pairings stay entered
     await runChecks(ctx);
     expect(await householdFlags(ctx, id)).toEqual([]);
     app.db.raw.prepare('DELETE FROM pairing WHERE household_id = ?').run(id);

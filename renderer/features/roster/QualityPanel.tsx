@@ -57,6 +57,11 @@ export function QualityPanel({ onRan, onFilter }: { onRan: () => void; onFilter:
         </Button>
       </Group>
       {task.running && <TaskBar progress={task.progress} label={t('quality.running')} onCancel={task.cancel} />}
+      {s && !s.pairingsEntered && (
+        <Alert color="orange" variant="light" data-testid="no-pairings">
+          {t('quality.noPairings')}
+        </Alert>
+      )}
       {s?.ranAt && s.byRule.length === 0 && (
         <Alert color="green" variant="light">
           {t('quality.clean')}

@@ -326,6 +326,7 @@ export const rosterEn: Shape<typeof rosterZh> = {
     done: '{{households}} households, {{persons}} persons exported',
   },
   quality: {
+    noPairings: 'No pairings have been entered yet, so "No paired cadre" is not checked. Enter them under Pairing on the household pages, then run the checks again.',
     run: 'Run checks',
     running: 'Checking',
     never: 'The data checks have not been run yet. They look for missing fields, bad ID numbers, causes that do not match the members, households without a cadre and more.',

@@ -322,6 +322,7 @@ export const rosterZh = {
     done: '已导出 {{households}} 户 {{persons}} 人',
   },
   quality: {
+    noPairings: '还没有录入任何结对帮扶关系，「无帮扶责任人」这一项暂不检查。在贫困户页面的「结对帮扶」中录入后再运行核查。',
     run: '运行核查',
     running: '正在核查',
     never: '还没有运行过疑点核查。核查会检查缺项、身份证号码、致贫原因与成员情况不符、无帮扶责任人等问题。',

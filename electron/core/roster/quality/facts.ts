@@ -88,6 +88,8 @@ export interface Env {
    * members and cadres (one household).
    */
   holders: Map<string, Holder[]>;
+  /** Whether any pairing exists: without any, 无帮扶责任人 (Q10) is not checked but said once. */
+  pairingsEntered: boolean;
   /** What each status counts as (the office's 脱贫状态 list). */
   status: StatusRule;
 }
@@ -227,8 +229,8 @@ export function idSpellings(canonical: string): string[] {
   return out;
 }
 
-export function envOf(today: Today, lines: RosterRows['lines'], holders: Map<string, Holder[]>, status: StatusRule): Env {
-  return { today, lines: new Map(lines.map((l) => [l.year, l.amount_fen])), holders, status };
+export function envOf(today: Today, lines: RosterRows['lines'], holders: Map<string, Holder[]>, status: StatusRule, pairingsEntered = true): Env {
+  return { today, lines: new Map(lines.map((l) => [l.year, l.amount_fen])), holders, status, pairingsEntered };
 }
 
 /** Households with their members (persons in household order), exit-year income and current cadres. */

@@ -15,6 +15,6 @@ export async function householdFlags(ctx: Ctx, householdId: string): Promise<Qua
   if (!h) throw new AppError('NOT_FOUND', 'notFound');
   // Who on the roll holds this household's and its cadres' ID numbers, however written.
   const spellings = [...h.members.flatMap((m) => [m.rawId, ...idSpellings(m.canonicalId)]), ...h.cadres.flatMap((c) => idSpellings(c.canonicalId))];
-  const env = envOf(today, rows.lines, holdersFrom(repo.holdersOf(raw, spellings), today), await loadStatusRule(ctx));
+  const env = envOf(today, rows.lines, holdersFrom(repo.holdersOf(raw, spellings), today), await loadStatusRule(ctx), repo.hasPairings(raw));
   return groupFindings(findings(h, env)).map((g) => toFlag(g.rule, g.detail, g.details));
 }

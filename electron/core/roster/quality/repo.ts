@@ -90,6 +90,11 @@ export function householdCount(raw: Sqlite.Database): number {
   return raw.prepare('SELECT count(*) FROM household').pluck().get() as number;
 }
 
+/** Whether any 结对帮扶 pairing has been entered at all (a fresh national import has none). */
+export function hasPairings(raw: Sqlite.Database): boolean {
+  return raw.prepare('SELECT EXISTS (SELECT 1 FROM pairing)').pluck().get() === 1;
+}
+
 export function loadLines(raw: Sqlite.Database): { year: number; amount_fen: number }[] {
   return raw.prepare(LINES).all() as { year: number; amount_fen: number }[];
 }

@@ -36,6 +36,7 @@ export const causeWithoutMember: Rule = (h, _env, out) => {
 
 /** Q10: no cadre paired now. Struck-off (注销) households need none. */
 export const noCadre: Rule = (h, env, out) => {
+  if (!env.pairingsEntered) return; // not entered yet at all: the summary says so once
   if (statusKind(env.status, h.status) !== 'cancelled' && h.cadres.length === 0) out.push({ rule: 'Q10', key: 'quality.Q10' });
 };
 

@@ -34,7 +34,7 @@ export async function runChecks(ctx: Ctx, opts: RunOptions = {}): Promise<Qualit
   // The county-wide lookups first: possible duplicate ID numbers, and who holds a cadre's number.
   const cadreSpellings = repo.currentCadreIdNumbers(raw, today.iso).flatMap((id) => idSpellings(canonicalId(id.trim(), today).value));
   const holders = holdersFrom([...repo.duplicateCandidates(raw), ...repo.holdersOf(raw, cadreSpellings)], today);
-  const env = envOf(today, repo.loadLines(raw), holders, await loadStatusRule(ctx));
+  const env = envOf(today, repo.loadLines(raw), holders, await loadStatusRule(ctx), repo.hasPairings(raw));
   const rows: repo.ResultInsert[] = [];
   let after = '';
   let done = 0;
@@ -66,6 +66,7 @@ export async function checkSummary(ctx: Ctx): Promise<QualitySummary> {
   return {
     ranAt: run?.ran_at ?? null,
     households: run ? run.households : repo.householdCount(raw),
+    pairingsEntered: repo.hasPairings(raw),
     flaggedHouseholds: repo.flaggedCount(raw),
     byRule: QUALITY_RULES.map((r) => ({ rule: r.code, title: r.title, severity: r.severity, count: counts.get(r.code) ?? 0 })),
     byTownship: repo.countsByTownship(raw).map((t) => ({ townshipId: t.id, townshipName: t.name, count: t.n })),
