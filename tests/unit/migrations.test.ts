@@ -107,7 +107,7 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
   4: {
     insert(db) {
       // An office's own entries beside the defaults.
-      db.prepare('INSERT INTO poverty_line VALUES (?, ?, ?, ?)').run(2018, 310000, AT, BY);
+      db.prepare('INSERT OR REPLACE INTO poverty_line VALUES (?, ?, ?, ?)').run(2018, 310000, AT, BY); // the office's own figure
       db.prepare('INSERT INTO code_item (id, list, code, name, sort, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, @c, @u, @b)').run(
         'cause:因债', 'cause', '99', '因债', 99, stamp,
       );
@@ -269,6 +269,17 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       expect(() => db.prepare("INSERT INTO value_map (id, list, raw, code_name, version, created_at, updated_at, updated_by) VALUES ('vm3', 'attribute', '五保户', '低保贫困户', 1, 'a', 'a', 'a')").run()).toThrow(/UNIQUE/);
     },
   },
+  14: {
+    insert() {
+      // Nothing new to write: the step adds a row.
+    },
+    check(db) {
+      // 2018 sits between 2017 and 2019 (unless the office had entered its own, which stays).
+      expect(db.prepare('SELECT year FROM poverty_line WHERE year BETWEEN 2016 AND 2020 ORDER BY year').pluck().all()).toEqual([2016, 2017, 2018, 2019, 2020]);
+      // Fixture 4 entered the office's own 2018 figure: kept.
+      expect(db.prepare('SELECT amount_fen FROM poverty_line WHERE year = 2018').pluck().get()).toBe(310000);
+    },
+  },
 };
 
 /** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */
@@ -378,6 +389,12 @@ describe('upgrading an existing database', () => {
 
 describe('migrate()', () => {
   const table = (db: Raw, name: string) => db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(name);
+
+  it('gives a new database the 2018 poverty line (2,995 yuan)', async () => {
+    const db = await openDatabase(tempDir());
+    expect(db.raw.prepare('SELECT amount_fen FROM poverty_line WHERE year = 2018').pluck().get()).toBe(299500);
+    await db.close();
+  });
 
   it('stops at the target version', () => {
     const db = new Sqlite(':memory:');
