@@ -39,6 +39,9 @@ export interface TransitionRequest {
   /** YYYY-MM-DD of today and of the item's creation. */
   today: string;
   createdDate: string;
+  /** The item's 责任人 and 整改措施: both needed before it can be checked (待验收) or closed. */
+  responsiblePerson?: string;
+  measures?: string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,6 +60,11 @@ export function checkTransition(r: TransitionRequest): RuleError | null {
   const note = r.note.trim();
   if (r.from === 'closed' && !note) return { key: 'ledger.reopen.reason', field: 'note' };
   if (r.from === 'awaiting_check' && r.to === 'in_progress' && !note) return { key: 'ledger.return.reason', field: 'note' };
+  // Nobody can check work nobody owned or that was never described.
+  if (r.to === 'awaiting_check' || r.to === 'closed') {
+    const missing = [!r.responsiblePerson?.trim() && '责任人', !r.measures?.trim() && '整改措施'].filter(Boolean);
+    if (missing.length) return { key: 'ledger.check.missing', params: { fields: missing.join('、') } };
+  }
   if (r.to === 'closed') {
     const v = r.verification;
     if (!v || !v.note.trim()) return { key: 'ledger.close.note', field: 'verification.note' };

@@ -74,6 +74,10 @@ describe('整改台账 end to end (Chromium + real services)', { timeout: 180_00
 
     await nav(page, '整改台账');
     await seen(viewTab(page, '已逾期 1'));
+    // Any part of a row opens its item, not only the description.
+    await page.getByRole('row', { name: /产业扶贫项目资金拨付滞后/ }).getByRole('cell').first().click();
+    await seen(drawer(page).getByText('市扶贫办通报', { exact: false }));
+    await page.keyboard.press('Escape');
 
     // New item.
     await page.getByRole('button', { name: '新增问题' }).click();

@@ -8,7 +8,7 @@ const today = '2026-11-25';
 const createdDate = '2026-11-01';
 const verification = { note: '已入户核实，整改到位', by: '王验收', date: '2026-11-24' };
 const req = (from: LedgerStatus, to: LedgerStatus, extra: Partial<Parameters<typeof checkTransition>[0]> = {}) =>
-  checkTransition({ from, to, note: '', verification: null, today, createdDate, ...extra });
+  checkTransition({ from, to, note: '', verification: null, today, createdDate, responsiblePerson: '李村长', measures: '补办低保', ...extra });
 
 describe('transitions', () => {
   const allowed: [LedgerStatus, LedgerStatus][] = [
@@ -27,6 +27,14 @@ describe('transitions', () => {
 
   it.each(allowed)('%s → %s passes with what it needs', (from, to) => {
     expect(req(from, to, { note: '原因', verification })).toBeNull();
+  });
+
+  it('refuses 待验收 and 销号 while 责任人 or 整改措施 is blank, naming what is missing', () => {
+    expect(req('in_progress', 'awaiting_check', { responsiblePerson: '' })).toMatchObject({ key: 'ledger.check.missing', params: { fields: '责任人' } });
+    expect(req('in_progress', 'awaiting_check', { responsiblePerson: ' ', measures: '' })).toMatchObject({ params: { fields: '责任人、整改措施' } });
+    expect(req('awaiting_check', 'closed', { verification, measures: '' })).toMatchObject({ key: 'ledger.check.missing', params: { fields: '整改措施' } });
+    // Starting work or sending it back needs neither.
+    expect(req('pending', 'in_progress', { responsiblePerson: '', measures: '' })).toBeNull();
   });
 
   const refused = LEDGER_STATUSES.flatMap((f) => LEDGER_STATUSES.map((t) => [f, t] as [LedgerStatus, LedgerStatus])).filter(

@@ -128,7 +128,7 @@ export async function transitionLedgerItem(ctx: Ctx, input: TransitionInput): Pr
   const cur = await mustGet(ctx, input.id);
   const note = (input.note ?? '').trim();
   const verification = input.verification ? { note: input.verification.note.trim(), by: input.verification.by.trim(), date: input.verification.date } : null;
-  const err = checkTransition({ from: cur.status, to: input.to, note, verification, today: today(ctx), createdDate: localDay(new Date(cur.createdAt)) });
+  const err = checkTransition({ from: cur.status, to: input.to, note, verification, today: today(ctx), createdDate: localDay(new Date(cur.createdAt)), responsiblePerson: cur.responsiblePerson, measures: cur.measures });
   if (err) throw fail(err);
   const closing = input.to === 'closed';
   await ctx.db.kysely.transaction().execute(async (trx) => {

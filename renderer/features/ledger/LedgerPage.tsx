@@ -119,6 +119,9 @@ export function LedgerPage({ view, itemId }: { view: LedgerView; itemId?: string
           page={page}
           onPageChange={setPage}
           idAccessor="id"
+          // The whole row opens the item (the description stays a button for the keyboard).
+          onRowClick={({ record }) => setOpen(record.id)}
+          rowStyle={() => ({ cursor: 'pointer' })}
           columns={[
             { accessor: 'seq', title: t('col.seq'), width: 56, textAlign: 'center' },
             {
@@ -126,7 +129,7 @@ export function LedgerPage({ view, itemId }: { view: LedgerView; itemId?: string
               title: `${t('col.description')} / ${t('col.source')}`,
               render: (r) => (
                 <Stack gap={2}>
-                  <Anchor component="button" type="button" size="sm" ta="left" c="dark.7" fw={500} onClick={() => setOpen(r.id)} data-testid="ledger-row-open">
+                  <Anchor component="button" type="button" size="sm" ta="left" c="dark.7" fw={500} onClick={(e) => (e.stopPropagation(), setOpen(r.id))} data-testid="ledger-row-open">
                     {r.description}
                   </Anchor>
                   <Text size="xs" c="dimmed">{`${t(`source.${r.sourceKind}`)}：${r.sourceText}`}</Text>
