@@ -15,6 +15,12 @@ export const en: Shape<UiStrings> = {
     settings: 'Settings',
   },
   common: {
+    firstPage: 'First page',
+    lastPage: 'Last page',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageN: 'Page {{page}}',
+    paging: '{{from}}–{{to}} of {{total}}',
     add: 'Add',
     edit: 'Edit',
     delete: 'Delete',
