@@ -14,7 +14,7 @@ import { cssVariablesResolver, makeTheme } from './app/theme';
 /** The theme follows the UI language (names of the dialogs' close buttons). */
 function Root() {
   const { t, i18n } = useTranslation();
-  const theme = useMemo(() => makeTheme(t('common.close')), [t, i18n.language]);
+  const theme = useMemo(() => makeTheme({ close: t('common.close'), pickColour: t('common.pickColour') }), [t, i18n.language]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />

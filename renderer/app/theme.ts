@@ -4,7 +4,7 @@
  * white on the red buttons ≥ 6:1, the red of light buttons and links ≥ 4.5:1, dimmed text ≥ 5:1.
  * Built per UI language: the close buttons of dialogs and drawers are named in that language.
  */
-import { Autocomplete, Drawer, Modal, MultiSelect, Select, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Autocomplete, ColorInput, Drawer, Menu, Modal, MultiSelect, Notification, Select, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 const red: MantineColorsTuple = ['#fdecea', '#f9d4d0', '#f2a9a2', '#ea7b71', '#d94a3f', '#c62828', '#b71c1c', '#a31515', '#8e1010', '#7a0c0c'];
 // Mantine's own shade 6 of these fails 4.5:1 as text on white: one step darker, same hues.
@@ -20,7 +20,18 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-export function makeTheme(closeLabel: string) {
+export interface ThemeLabels {
+  close: string;
+  pickColour: string;
+}
+
+// A long option list scrolls in the listbox itself (the arrow keys of its combobox reach every
+// option), not in a scroll area inside it that neither Tab nor the listbox role allow (axe
+// scrollable-region-focusable, aria-required-children).
+const listbox = { defaultProps: { withScrollArea: false }, styles: { options: { maxHeight: 220, overflowY: 'auto' as const } } };
+
+export function makeTheme(labels: ThemeLabels) {
+  const closeButtonProps = { 'aria-label': labels.close };
   return createTheme({
     primaryColor: 'red',
     primaryShade: 6,
@@ -30,12 +41,17 @@ export function makeTheme(closeLabel: string) {
     components: {
       // A closed dropdown's listbox would stay in the page, labelled like its input (two matches
       // for one label for screen readers and tests): unmount it while closed.
-      Select: Select.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
-      MultiSelect: MultiSelect.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
-      Autocomplete: Autocomplete.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
+      Select: Select.extend({ ...listbox, defaultProps: { ...listbox.defaultProps, comboboxProps: { keepMounted: false } } }),
+      MultiSelect: MultiSelect.extend({ ...listbox, defaultProps: { ...listbox.defaultProps, comboboxProps: { keepMounted: false } } }),
+      Autocomplete: Autocomplete.extend({ ...listbox, defaultProps: { ...listbox.defaultProps, comboboxProps: { keepMounted: false } } }),
       // The × of every dialog and drawer has a name (axe button-name).
-      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
-      Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+      Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+      Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
+      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      ColorInput: ColorInput.extend({ defaultProps: { eyeDropperButtonProps: { 'aria-label': labels.pickColour, title: labels.pickColour } } }),
+      // role=menu may hold only menu items: no presentational focus placeholder (axe
+      // aria-required-children); the first item takes the focus instead.
+      Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     },
   });
 }

@@ -15,6 +15,7 @@ export const en: Shape<UiStrings> = {
     settings: 'Settings',
   },
   common: {
+    pickColour: 'Pick a colour from the screen',
     firstPage: 'First page',
     lastPage: 'Last page',
     previousPage: 'Previous page',

@@ -12,6 +12,7 @@ export const zhCN = {
     settings: '设置',
   },
   common: {
+    pickColour: '从屏幕取色',
     firstPage: '第一页',
     lastPage: '最后一页',
     previousPage: '上一页',
