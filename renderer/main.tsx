@@ -1,6 +1,7 @@
-import { StrictMode } from 'react';
+import { StrictMode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
-import { Autocomplete, MantineProvider, MultiSelect, Select, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
@@ -8,25 +9,22 @@ import 'mantine-datatable/styles.css';
 import './i18n';
 import './app/app.css';
 import { App } from './app/App';
+import { cssVariablesResolver, makeTheme } from './app/theme';
 
-const theme = createTheme({
-  primaryColor: 'red',
-  fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
-  defaultRadius: 'sm',
-  // A closed dropdown's listbox would stay in the page, labelled like its input (two matches
-  // for one label for screen readers and tests): unmount it while closed.
-  components: {
-    Select: Select.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
-    MultiSelect: MultiSelect.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
-    Autocomplete: Autocomplete.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
-  },
-});
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme}>
+/** The theme follows the UI language (names of the dialogs' close buttons). */
+function Root() {
+  const { t, i18n } = useTranslation();
+  const theme = useMemo(() => makeTheme({ close: t('common.close'), pickColour: t('common.pickColour') }), [t, i18n.language]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <App />
     </MantineProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
   </StrictMode>,
 );

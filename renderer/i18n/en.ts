@@ -15,6 +15,13 @@ export const en: Shape<UiStrings> = {
     settings: 'Settings',
   },
   common: {
+    pickColour: 'Pick a colour from the screen',
+    firstPage: 'First page',
+    lastPage: 'Last page',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageN: 'Page {{page}}',
+    paging: '{{from}}–{{to}} of {{total}}',
     add: 'Add',
     edit: 'Edit',
     delete: 'Delete',

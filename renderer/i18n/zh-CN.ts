@@ -12,6 +12,13 @@ export const zhCN = {
     settings: '设置',
   },
   common: {
+    pickColour: '从屏幕取色',
+    firstPage: '第一页',
+    lastPage: '最后一页',
+    previousPage: '上一页',
+    nextPage: '下一页',
+    pageN: '第 {{page}} 页',
+    paging: '第 {{from}}–{{to}} 条，共 {{total}} 条',
     add: '新增',
     edit: '编辑',
     delete: '删除',

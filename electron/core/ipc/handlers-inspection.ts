@@ -1,5 +1,6 @@
 /** 督查考核's calls: services, dialogs for files (templates, evidence, exports), tasks for exports. */
 import path from 'node:path';
+import { dialogText } from '../app/dialog-text';
 import type { App } from '../app/app';
 import type { Handlers } from './handlers';
 import type { HandlerDeps } from './handlers-roster';
@@ -14,7 +15,6 @@ import { localDay } from '../../../shared/ledger/views';
 
 type InspectionHandlers = Pick<Handlers, Extract<keyof Handlers, `inspection.${string}`>>;
 
-const JSON_FILTER = [{ name: '检查表文件', extensions: ['json'] }];
 
 export function inspectionHandlers(app: App, deps: HandlerDeps): InspectionHandlers {
   const c = () => app.ctx();
@@ -24,13 +24,15 @@ export function inspectionHandlers(app: App, deps: HandlerDeps): InspectionHandl
     'inspection.templates.delete': (i) => templates.deleteTemplate(c(), i.id),
     'inspection.templates.export': async (i) => {
       const t = await templates.getTemplate(c(), i.id);
-      const out = await deps.dialogs.saveFile({ title: '导出检查表', defaultName: `${t.name}（第${t.version}版）.json`, filters: JSON_FILTER });
+      const tx = await dialogText(app);
+      const out = await deps.dialogs.saveFile({ title: tx('dialog.inspectionTemplateExport'), defaultName: tx('dialog.inspectionTemplateExport.file', { name: t.name, version: t.version }), filters: tx.filter('inspectionTemplate', ['json']) });
       if (!out) return null;
       await templates.exportTemplate(c(), i.id, out);
       return { name: path.basename(out) };
     },
     'inspection.templates.import': async () => {
-      const p = await deps.dialogs.openFile({ title: '导入检查表', filters: JSON_FILTER });
+      const tx = await dialogText(app);
+      const p = await deps.dialogs.openFile({ title: tx('dialog.inspectionTemplateImport'), filters: tx.filter('inspectionTemplate', ['json']) });
       return p ? templates.importTemplate(c(), p) : null;
     },
     'inspection.rounds.list': () => rounds.listRounds(c()),
@@ -44,7 +46,8 @@ export function inspectionHandlers(app: App, deps: HandlerDeps): InspectionHandl
     'inspection.sheet.get': (i) => rounds.getSheet(c(), i.targetId),
     'inspection.sheet.save': (i) => rounds.saveSheet(c(), i),
     'inspection.evidence.add': async (i) => {
-      const p = await deps.dialogs.openFile({ title: '选择佐证材料', filters: [{ name: '所有文件', extensions: ['*'] }] });
+      const tx = await dialogText(app);
+      const p = await deps.dialogs.openFile({ title: tx('dialog.pickEvidence'), filters: tx.filter('all', ['*']) });
       return p ? rounds.addEvidence(c(), app.dataDir, i.targetId, i.itemId, p) : null;
     },
     'inspection.evidence.open': async (i) => deps.dialogs.openPath(await rounds.evidenceFile(c(), app.dataDir, i.id)),
@@ -52,7 +55,8 @@ export function inspectionHandlers(app: App, deps: HandlerDeps): InspectionHandl
     'inspection.results': (i) => roundResults(c(), i.roundId),
     'inspection.results.export': async (i) => {
       const r = await roundResults(c(), i.roundId);
-      const out = await deps.dialogs.saveFile({ title: '导出考核结果', defaultName: `${r.round.name}结果.xlsx`, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
+      const tx = await dialogText(app);
+      const out = await deps.dialogs.saveFile({ title: tx('dialog.resultsExport'), defaultName: tx('dialog.resultsExport.file', { name: r.round.name }), filters: tx.filter('xlsx', ['xlsx']) });
       if (!out) return null;
       return deps.tasks.run(i.taskId, 'write', async (signal, report) => {
         report(0, 1);
@@ -63,7 +67,8 @@ export function inspectionHandlers(app: App, deps: HandlerDeps): InspectionHandl
     },
     'inspection.bulletin': async (i) => {
       const r = await rounds.getRound(c(), i.roundId);
-      const out = await deps.dialogs.saveFile({ title: '生成通报', defaultName: `关于${r.name}情况的通报.pdf`, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
+      const tx = await dialogText(app);
+      const out = await deps.dialogs.saveFile({ title: tx('dialog.inspectionBulletin'), defaultName: tx('dialog.inspectionBulletin.file', { name: r.name }), filters: tx.filter('pdf', ['pdf']) });
       if (!out) return null;
       return deps.tasks.run(i.taskId, 'write', async (signal, report) => {
         report(0, 1);

@@ -1,15 +1,15 @@
 /** The ledger's and the monthly breakdown's calls: services, dialogs for files, tasks for exports. */
 import path from 'node:path';
+import { dialogText } from '../app/dialog-text';
 import type { App } from '../app/app';
 import type { Handlers } from './handlers';
 import type { HandlerDeps } from './handlers-roster';
 import * as ledger from '../ledger/ledger-service';
 import * as monthly from '../ledger/monthly-service';
 import { ledgerHome } from '../ledger/home-service';
-import { exportLedgerXlsx, ledgerPdf, SOURCE_ZH, VIEW_ZH } from '../ledger/ledger-export';
+import { exportLedgerXlsx, ledgerPdf, SOURCE_ZH } from '../ledger/ledger-export';
 import { writeFileAtomic } from '../files/atomic-write';
 import { bulletinPdf } from '../ledger/monthly-bulletin';
-import { monthLabel } from '../../../shared/ledger/monthly';
 import type { LedgerFilter } from '../../../shared/domain/ledger';
 
 type LedgerHandlers = Pick<Handlers, Extract<keyof Handlers, `ledger.${string}` | `monthly.${string}`>>;
@@ -36,16 +36,18 @@ export function ledgerHandlers(app: App, deps: HandlerDeps): LedgerHandlers {
     'ledger.progress.add': (i) => ledger.addProgress(c(), i.id, i.note),
     'ledger.transition': (i) => ledger.transitionLedgerItem(c(), i),
     'ledger.evidence.add': async (i) => {
-      const p = await deps.dialogs.openFile({ title: '选择佐证材料', filters: [{ name: '所有文件', extensions: ['*'] }] });
+      const tx = await dialogText(app);
+      const p = await deps.dialogs.openFile({ title: tx('dialog.pickEvidence'), filters: tx.filter('all', ['*']) });
       return p ? ledger.addEvidence(c(), app.dataDir, i.id, p) : null;
     },
     'ledger.evidence.open': async (i) => deps.dialogs.openPath(await ledger.evidenceFile(c(), app.dataDir, i.id)),
     'ledger.evidence.remove': (i) => ledger.removeEvidence(c(), i.id),
     'ledger.options': () => ledger.ledgerOptions(c()),
     'ledger.export': async ({ filter, format, taskId }) => {
-      const name = `${await county()}整改台账-${VIEW_ZH[filter.view]}.${format}`;
-      const filters = format === 'xlsx' ? [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] : [{ name: 'PDF 文件', extensions: ['pdf'] }];
-      const out = await deps.dialogs.saveFile({ title: format === 'xlsx' ? '导出整改台账（Excel）' : '导出整改台账（PDF）', defaultName: name, filters });
+      const tx = await dialogText(app);
+      const name = `${tx('dialog.ledgerExport.file', { county: await county(), view: tx(`dialog.ledgerView.${filter.view}`) })}.${format}`;
+      const filters = tx.filter(format, [format]);
+      const out = await deps.dialogs.saveFile({ title: tx(`dialog.ledgerExport.${format}`), defaultName: name, filters });
       if (!out) return null;
       return deps.tasks.run(taskId, 'write', async (signal, report) => {
         const list = await ledger.listLedger(c(), filter);
@@ -70,8 +72,10 @@ export function ledgerHandlers(app: App, deps: HandlerDeps): LedgerHandlers {
     'monthly.undo': (i) => monthly.undoDone(c(), i.id),
     'monthly.bulletin': async ({ month, taskId }) => {
       const v = await monthly.monthView(c(), month);
-      const name = `${await county()}${monthLabel(month)}工作责任分解任务完成情况通报.pdf`;
-      const out = await deps.dialogs.saveFile({ title: '保存月度通报', defaultName: name, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
+      const tx = await dialogText(app);
+      const [year, mm] = month.split('-');
+      const name = tx('dialog.bulletin.file', { county: await county(), year, month: Number(mm), mm });
+      const out = await deps.dialogs.saveFile({ title: tx('dialog.bulletin.title'), defaultName: name, filters: tx.filter('pdf', ['pdf']) });
       if (!out) return null;
       return deps.tasks.run(taskId, 'write', async (signal) => {
         const r = await bulletinPdf({ county: await county(), issuer: `${await county()}扶贫开发领导小组办公室`, date: ledger.today(c()), assessment: v.assessment, tasks: v.tasks });

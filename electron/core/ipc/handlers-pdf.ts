@@ -1,5 +1,6 @@
 /** The PDF printouts: roster list and household cards, written through a save dialog as tasks; opening them. */
 import path from 'node:path';
+import { dialogText } from '../app/dialog-text';
 import type { App } from '../app/app';
 import { AppError } from '../errors';
 import type { Handlers } from './handlers';
@@ -11,8 +12,6 @@ import { scopeNames } from '../pdf/roster-repo';
 
 type PdfHandlers = Pick<Handlers, Extract<keyof Handlers, `pdf.${string}`>>;
 
-const PDF = [{ name: 'PDF 文件', extensions: ['pdf'] }];
-
 export function pdfHandlers(app: App, deps: HandlerDeps): PdfHandlers {
   const c = () => app.ctx();
   return {
@@ -20,7 +19,8 @@ export function pdfHandlers(app: App, deps: HandlerDeps): PdfHandlers {
       const county = (await app.status()).county?.name ?? '';
       const scope = await scopeNames(app.db.kysely, i.filter);
       const where = scope.village ?? scope.township ?? county;
-      const out = await deps.dialogs.saveFile({ title: '导出花名册 PDF', defaultName: `${where}贫困人口花名册${i.masked ? '（公示版）' : ''}.pdf`, filters: PDF });
+      const tx = await dialogText(app);
+      const out = await deps.dialogs.saveFile({ title: tx('dialog.rosterPdf'), defaultName: tx(i.masked ? 'dialog.rosterPdf.filePublic' : 'dialog.rosterPdf.file', { where }), filters: tx.filter('pdf', ['pdf']) });
       if (!out) return null;
       return deps.tasks.run(i.taskId, 'write', async (signal, report) => {
         const r = await writeRosterPdf(c(), out, { filter: i.filter, masked: i.masked, signal, onProgress: report });
@@ -32,7 +32,8 @@ export function pdfHandlers(app: App, deps: HandlerDeps): PdfHandlers {
       if (i.householdId) label = (await cardHousehold(app.db.kysely, i.householdId))?.head_name;
       else if (i.villageId) label = await villageName(app.db.kysely, i.villageId);
       if (!label) throw new AppError('NOT_FOUND', 'notFound');
-      const out = await deps.dialogs.saveFile({ title: '打印扶贫明白卡', defaultName: `${label}扶贫明白卡.pdf`, filters: PDF });
+      const tx = await dialogText(app);
+      const out = await deps.dialogs.saveFile({ title: tx('dialog.cards'), defaultName: tx('dialog.cards.file', { label }), filters: tx.filter('pdf', ['pdf']) });
       if (!out) return null;
       return deps.tasks.run(i.taskId, 'write', async (signal, report) => {
         const r = await writeCards(c(), out, { villageId: i.villageId, householdId: i.householdId, signal, onProgress: report });

@@ -1,5 +1,6 @@
 /** The roster's calls: list, household, code lists, import/export through dialogs, checks, tasks. */
 import path from 'node:path';
+import { dialogText } from '../app/dialog-text';
 import type { App } from '../app/app';
 import type { Dialogs, FileTokens } from '../app/dialogs';
 import type { Tasks } from '../app/tasks';
@@ -22,7 +23,6 @@ export interface HandlerDeps {
 
 type RosterHandlers = Pick<Handlers, Extract<keyof Handlers, `roster.${string}` | `tasks.${string}`>>;
 
-const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 /** Rows listed per group on the screen (the error workbook has every one). */
 const FIRST_ROWS_SHOWN = 20;
 
@@ -54,7 +54,8 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
     'roster.lines.delete': (i) => roster.deleteLine(c(), i.year),
 
     'roster.import.pickFile': async () => {
-      const p = await deps.dialogs.openFile({ title: '选择要导入的花名册', filters: [{ name: '花名册（Excel 或 CSV）', extensions: ['xlsx', 'xls', 'csv', 'txt'] }] });
+      const tx = await dialogText(app);
+      const p = await deps.dialogs.openFile({ title: tx('dialog.rosterImport'), filters: tx.filter('roster', ['xlsx', 'xls', 'csv', 'txt']) });
       return p ? { fileToken: deps.files.issue(p), name: path.basename(p) } : null;
     },
     'roster.import.inspect': async (i) => {
@@ -105,14 +106,16 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
       const p = pendingImport(i.token);
       if (!p) throw new AppError('CONFLICT', 'roster.import.stale');
       const base = path.basename(p.path).replace(/\.[^.]+$/, '');
-      const out = await deps.dialogs.saveFile({ title: '保存未导入的行', defaultName: `${base}-未导入的行.xlsx`, filters: XLSX });
+      const tx = await dialogText(app);
+      const out = await deps.dialogs.saveFile({ title: tx('dialog.importErrors'), defaultName: tx('dialog.importErrors.file', { base }), filters: tx.filter('xlsx', ['xlsx']) });
       if (!out) return null;
       await writeErrorWorkbook(p.path, p.sheet, p.headerRow, p.plan, out);
       return { name: path.basename(out) };
     },
     'roster.export': async (i) => {
       const { county } = await app.status().then((s) => ({ county: s.county }));
-      const out = await deps.dialogs.saveFile({ title: '导出花名册', defaultName: `${county?.name ?? ''}贫困人口花名册.xlsx`, filters: XLSX });
+      const tx = await dialogText(app);
+      const out = await deps.dialogs.saveFile({ title: tx('dialog.rosterExport'), defaultName: tx('dialog.rosterExport.file', { county: county?.name ?? '' }), filters: tx.filter('xlsx', ['xlsx']) });
       if (!out) return null;
       return deps.tasks.run(i.taskId, 'write', async (signal, report) => {
         const r = await exportRoster(c(), out, i.filter, { signal, onProgress: (n) => report(n, 0) });

@@ -1,5 +1,6 @@
 /** Wall-chart calls: templates, live preview (PDF bytes), export as a task, template files through dialogs. */
 import path from 'node:path';
+import { dialogText } from '../app/dialog-text';
 import type { App } from '../app/app';
 import { AppError } from '../errors';
 import type { Handlers } from './handlers';
@@ -11,8 +12,6 @@ import { writeChart } from '../wallchart/export';
 
 type WallchartHandlers = Pick<Handlers, Extract<keyof Handlers, `wallchart.${string}`>>;
 
-const JSON_FILES = [{ name: '挂图模板文件', extensions: ['json'] }];
-const PDF_FILES = [{ name: 'PDF 文件', extensions: ['pdf'] }];
 /** The live preview travels over IPC as base64: above this the user exports instead. */
 export const PREVIEW_MAX_BYTES = 24 * 1024 * 1024;
 
@@ -26,12 +25,14 @@ export function wallchartHandlers(app: App, deps: HandlerDeps): WallchartHandler
     'wallchart.templates.restore': () => svc.restoreDefaults(c()),
     'wallchart.templates.export': async (i) => {
       const t = await svc.getTemplate(c(), i.id);
-      const out = await deps.dialogs.saveFile({ title: '导出挂图模板', defaultName: `${t.name}-第${t.version}版.json`, filters: JSON_FILES });
+      const tx = await dialogText(app);
+      const out = await deps.dialogs.saveFile({ title: tx('dialog.wallchartTemplateExport'), defaultName: tx('dialog.wallchartTemplateExport.file', { name: t.name, version: t.version }), filters: tx.filter('wallchartTemplate', ['json']) });
       if (!out) return null;
       return exportTemplateFile(c(), i.id, out);
     },
     'wallchart.templates.import': async () => {
-      const p = await deps.dialogs.openFile({ title: '导入挂图模板', filters: JSON_FILES });
+      const tx = await dialogText(app);
+      const p = await deps.dialogs.openFile({ title: tx('dialog.wallchartTemplateImport'), filters: tx.filter('wallchartTemplate', ['json']) });
       if (!p) return null;
       const r = await importTemplateFile(c(), p);
       return { name: r.template.name, version: r.template.version, outcome: r.outcome, previousVersion: r.previousVersion };
@@ -43,8 +44,9 @@ export function wallchartHandlers(app: App, deps: HandlerDeps): WallchartHandler
     },
     'wallchart.export': async (i) => {
       const body = svc.checkBody(i.body);
-      const suffix = i.tile ? `-${i.tile}拼贴` : '';
-      const out = await deps.dialogs.saveFile({ title: '导出挂图 PDF', defaultName: `${i.name || '挂图'}${suffix}.pdf`, filters: PDF_FILES });
+      const tx = await dialogText(app);
+      const suffix = i.tile ? tx('dialog.wallchartExport.tile', { tile: i.tile }) : '';
+      const out = await deps.dialogs.saveFile({ title: tx('dialog.wallchartExport'), defaultName: tx('dialog.wallchartExport.file', { name: i.name || tx('dialog.wallchartExport.defaultName'), suffix }), filters: tx.filter('pdf', ['pdf']) });
       if (!out) return null;
       return deps.tasks.run(i.taskId, 'render', async (signal, report) => {
         const r = await writeChart(c(), body, { villageId: i.villageId, townshipId: i.townshipId }, out, { tile: i.tile, signal, onProgress: (d, t, phase) => report(d, t, phase) });

@@ -37,7 +37,7 @@ export function LatestRankingCard() {
       <Group justify="space-between" mb="xs">
         <Title order={5}>{t('card.title')}</Title>
         {d && (
-          <Anchor size="sm" onClick={() => go(`inspections/round/${d.roundId}`)}>
+          <Anchor size="sm" href={`#/inspections/round/${d.roundId}`} onClick={(e) => (e.preventDefault(), go(`inspections/round/${d.roundId}`))}>
             {d.roundName} · {t('card.open')}
           </Anchor>
         )}

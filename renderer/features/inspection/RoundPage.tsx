@@ -18,7 +18,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
   if (!r) return round.error ? <Text c="red">{round.error.message}</Text> : null;
   return (
     <Stack>
-      <Anchor onClick={() => go('inspections')} size="sm">
+      <Anchor href="#/inspections" onClick={(e) => (e.preventDefault(), go('inspections'))} size="sm">
         ← {t('round.back')}
       </Anchor>
       <Group justify="space-between" align="flex-start">

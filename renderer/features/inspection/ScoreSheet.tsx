@@ -107,7 +107,7 @@ export function ScoreSheet({ targetId }: { targetId: string }) {
 
   return (
     <Stack onKeyDown={onKey}>
-      <Anchor onClick={() => go(`inspections/round/${sheet.round.id}`)} size="sm">
+      <Anchor href={`#/inspections/round/${sheet.round.id}`} onClick={(e) => (e.preventDefault(), go(`inspections/round/${sheet.round.id}`))} size="sm">
         ← {t('sheet.back')}（{sheet.round.name}）
       </Anchor>
       <Group justify="space-between">
@@ -214,7 +214,7 @@ export function ScoreSheet({ targetId }: { targetId: string }) {
                           <EvidenceLine key={f.id} id={f.id} name={f.originalName} readOnly={readOnly} onRemoved={setSheet} />
                         ))}
                         {!readOnly && (
-                          <Button size="compact-xs" variant="subtle" tabIndex={-1} onClick={() => void evidence(it.id)} aria-label={t('sheet.addEvidenceFor', { title: it.title })}>
+                          <Button size="compact-xs" variant="subtle" onClick={() => void evidence(it.id)} aria-label={t('sheet.addEvidenceFor', { title: it.title })}>
                             {t('sheet.addEvidence')}
                           </Button>
                         )}
@@ -255,7 +255,7 @@ function EvidenceLine({ id, name, readOnly, onRemoved }: { id: string; name: str
   const { t } = useInspT();
   return (
     <Group gap={4} wrap="nowrap">
-      <Anchor size="xs" onClick={() => void call('inspection.evidence.open', { id }).catch(notifyError)} title={t('sheet.openFile')}>
+      <Anchor component="button" type="button" size="xs" onClick={() => void call('inspection.evidence.open', { id }).catch(notifyError)} title={t('sheet.openFile')}>
         {name}
       </Anchor>
       {!readOnly && (

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { LEDGER_SOURCE_KINDS, LEDGER_VIEWS, type LedgerFilter, type LedgerItem, type LedgerView } from '@shared/domain/ledger';
 import { call, useCall } from '../../api/client';
 import { go } from '../../app/route';
-import { tableProps } from '../../ui/table';
+import { pagingProps, tableProps } from '../../ui/table';
 import { notifyError } from '../../ui/notify';
 import { errorText } from '../../i18n';
 import { DeadlineNote, LedgerStatusBadge, TaskBar, useLedgerT, useTask } from './common';
@@ -110,6 +110,7 @@ export function LedgerPage({ view, itemId }: { view: LedgerView; itemId?: string
       ) : (
         <DataTable<LedgerItem>
           {...tableProps}
+          {...pagingProps()}
           aria-label={t('list.tableLabel')}
           records={records}
           fetching={list.loading && !data}

@@ -5,7 +5,7 @@ import type { Cadre, Gender } from '@shared/domain/org';
 import { checkIdNumber, checkName, checkPhone } from '@shared/rules/org';
 import { maskIdNumber, normalizeIdNumber, parseIdNumber } from '@shared/rules/id-number';
 import { call, useCall } from '../../api/client';
-import { actionsColumn, FormModal, ListFrame, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
+import { actionsColumn, FormModal, ListFrame, pagingProps, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -56,6 +56,7 @@ export function CadresTab() {
       >
         <DataTable<Cadre>
           {...tableProps}
+          {...pagingProps()}
           records={pageRecords}
           fetching={list.loading && !list.data}
           noRecordsText={t('ui.noMatch')}

@@ -7,7 +7,7 @@ import type { ApiError } from '../../api/client';
 import { errorText } from '../../i18n';
 
 export { caretToEnd, FormModal, useLiveForm, useSaver, type Editing } from '../../ui/forms';
-export { actionsColumn, RowActions, tableProps } from '../../ui/table';
+export { actionsColumn, pagingProps, RowActions, tableProps } from '../../ui/table';
 
 /** Translation for the `org` namespace plus the shared rule messages (namespace `msg`). */
 export function useOrgT() {

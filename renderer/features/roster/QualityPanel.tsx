@@ -7,7 +7,7 @@ import { formatMessage } from '@shared/i18n/messages';
 import { QUALITY_RULES_NOT_RUN, qualityRule } from '@shared/roster/quality-rules';
 import { call, useCall } from '../../api/client';
 import { notifyError } from '../../ui/notify';
-import { tableProps } from '../../ui/table';
+import { pagingProps, tableProps } from '../../ui/table';
 import { TaskBar, useRosterT, useTask } from './common';
 
 const PER_PAGE = 50;
@@ -160,6 +160,7 @@ function Results({ picked }: { picked: NonNullable<Pick> }) {
       </Title>
       <DataTable<QualityResult>
         {...tableProps}
+        {...pagingProps()}
         idAccessor={(r) => `${r.rule}|${r.householdId}`}
         records={results.data?.rows ?? []}
         fetching={results.loading}
