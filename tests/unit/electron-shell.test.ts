@@ -166,7 +166,9 @@ describe('window.api: the preload and the preview bridge expose the same object'
         return { json: async () => ({ ok: true, value: null }) };
       },
     };
-    new Function('globalThis', 'fetch', bridge.outputFiles[0].text.replace(/\bwindow\b/g, 'globalThis'))(sandbox, sandbox.fetch);
+    // The bridge reads its token from the page's <meta> and the language from <html lang>.
+    const document = { querySelector: () => ({ content: 't' }), documentElement: { lang: 'zh-CN' }, createElement: () => ({}), body: { append() {} } };
+    new Function('globalThis', 'fetch', 'document', 'navigator', bridge.outputFiles[0].text.replace(/\bwindow\b/g, 'globalThis'))(sandbox, sandbox.fetch, document, { language: 'zh-CN' });
     expect(Object.keys(sandbox.api!).sort()).toEqual(Object.keys(api).sort());
     await (sandbox.api!['org.villages.list'] as (i: unknown) => Promise<unknown>)({ townshipId: 'y' });
     expect(invoked[1]).toEqual(['./api/org.villages.list', { townshipId: 'y' }]);

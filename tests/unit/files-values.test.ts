@@ -101,7 +101,7 @@ describe('messages', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     const holes = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
     for (const k of Object.keys(zh)) {
-      expect(k.startsWith('file.') || k.startsWith('evidence.'), k).toBe(true);
+      expect(k.startsWith('file.') || k.startsWith('evidence.') || k.startsWith('preview.'), k).toBe(true);
       expect(holes(en[k]), k).toEqual(holes(zh[k]));
     }
   });

@@ -174,7 +174,7 @@ function plantCounty(): { id: string; rule: string | null; what: string }[] {
   add(null, 'worker with status and months', { members: [HEAD, { ...SPOUSE, work: '省外', months: 10 }] });
   add(null, 'exited above the line', { status: '已脱贫(享受政策)', exitYear: 2017, income: { year: 2017, wage: 1_000_000 }, members: [HEAD, SPOUSE] });
   add(null, 'exited with reported income above the line', { status: '已脱贫(不再享受政策)', exitYear: 2016, reportedIncomeFen: 300_000, members: [HEAD, SPOUSE] });
-  add(null, 'exited below the income in a year without a line', { status: '已脱贫(享受政策)', exitYear: 2018, income: { year: 2018, wage: 100_000 }, members: [HEAD, SPOUSE] });
+  add(null, 'exited below the income in a year without a line', { status: '已脱贫(享受政策)', exitYear: 2013, income: { year: 2013, wage: 100_000 }, members: [HEAD, SPOUSE] });
   add(null, 'pairing ending in the future only', { cadres: [], pairings: [['c1', '2019-12-31']], village: 'v2' });
   add(null, 'struck off without a cadre', { status: '注销', cadres: [] });
   add(null, 'the member whose ID the cadre has', { members: [{ ...HEAD, name: '王建国', idNumber: CADRE_ON_ROLL_ID }, SPOUSE] });

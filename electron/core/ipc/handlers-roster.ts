@@ -8,9 +8,9 @@ import { AppError } from '../errors';
 import type { Handlers } from './handlers';
 import * as household from '../roster/household-service';
 import * as roster from '../roster/roster-service';
-import { commitImport, inspectImport, pendingImport, previewImport, scanImportValues } from '../roster/import-service';
+import { commitImport, inspectImport, pendingImport, previewImport, scanImportValues, screenPreview } from '../roster/import-service';
 import { writeErrorWorkbook } from '../roster/import-errors';
-import { findingsOfRow, rowsWith, summarise } from '../roster/import-report';
+import { findingsOfRow } from '../roster/import-report';
 import { exportRoster } from '../roster/export-service';
 import { checkResults, checkSummary, runChecks } from '../roster/quality';
 import type { FieldKey } from '../../../shared/roster/layout';
@@ -23,8 +23,6 @@ export interface HandlerDeps {
 
 type RosterHandlers = Pick<Handlers, Extract<keyof Handlers, `roster.${string}` | `tasks.${string}`>>;
 
-/** Rows listed per group on the screen (the error workbook has every one). */
-const FIRST_ROWS_SHOWN = 20;
 
 export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
   const c = () => app.ctx();
@@ -81,20 +79,7 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
           signal,
           onProgress: (done, total) => report(done, total),
         });
-        const p = r.plan;
-        return {
-          token: r.token,
-          name: p.file,
-          rows: p.sheetRows,
-          households: p.householdCounts,
-          persons: p.personCounts,
-          newVillages: p.newVillages.map((v) => ({ township: v.townshipName, village: v.name })),
-          errorRows: p.rejectedRows.length,
-          warningRows: rowsWith(p.groups, 'warning'),
-          groups: summarise(p.groups, FIRST_ROWS_SHOWN),
-          findings: p.findings,
-          mapped: r.mapped,
-        };
+        return screenPreview(r);
       }),
     'roster.import.row': async (i) => {
       const p = pendingImport(i.token);

@@ -14,6 +14,8 @@ import { planImport } from './import-plan';
 import { applyImportPlan, loadImportContext, rosterStamp, type ApplyResult } from './import-repo';
 import type { ImportPlan } from './import-types';
 import { checkColumns } from '../../../shared/roster/mapping';
+import { rowsWith, summarise } from './import-report';
+import type { ImportPreview } from '../../../shared/domain/roster-import';
 import { FIELD } from '../../../shared/roster/layout';
 import { statusKind } from '../../../shared/roster/status';
 import { localDay } from '../../../shared/ledger/views';
@@ -174,4 +176,25 @@ export async function commitImport(ctx: Ctx, token: string): Promise<ApplyResult
 
 export function pendingImport(token: string): Pending | undefined {
   return pending.get(token);
+}
+
+/** Rows listed per group on the screen (the error workbook has every one). */
+const FIRST_ROWS_SHOWN = 20;
+
+/** The preview as the screen gets it: counts and the grouped findings, never one entry per row. */
+export function screenPreview(r: PreviewResult): ImportPreview {
+  const p = r.plan;
+  return {
+    token: r.token,
+    name: p.file,
+    rows: p.sheetRows,
+    households: p.householdCounts,
+    persons: p.personCounts,
+    newVillages: p.newVillages.map((v) => ({ township: v.townshipName, village: v.name })),
+    errorRows: p.rejectedRows.length,
+    warningRows: rowsWith(p.groups, 'warning'),
+    groups: summarise(p.groups, FIRST_ROWS_SHOWN),
+    findings: p.findings,
+    mapped: r.mapped,
+  };
 }
