@@ -214,7 +214,7 @@ export function ScoreSheet({ targetId }: { targetId: string }) {
                           <EvidenceLine key={f.id} id={f.id} name={f.originalName} readOnly={readOnly} onRemoved={setSheet} />
                         ))}
                         {!readOnly && (
-                          <Button size="compact-xs" variant="subtle" onClick={() => void evidence(it.id)} aria-label={t('sheet.addEvidenceFor', { title: it.title })}>
+                          <Button size="compact-xs" variant="subtle" tabIndex={-1} onClick={() => void evidence(it.id)} aria-label={t("sheet.addEvidenceFor", { title: it.title })}>
                             {t('sheet.addEvidence')}
                           </Button>
                         )}
