@@ -41,7 +41,9 @@ export function makeTheme(labels: ThemeLabels) {
     components: {
       // A closed dropdown's listbox would stay in the page, labelled like its input (two matches
       // for one label for screen readers and tests): unmount it while closed.
-      Select: Select.extend({ ...listbox, defaultProps: { ...listbox.defaultProps, comboboxProps: { keepMounted: false } } }),
+      // Choosing the option already chosen keeps it (Mantine would clear the field: 健康状况 became
+      // — by a second click); a field that may be empty says so with its clear button.
+      Select: Select.extend({ ...listbox, defaultProps: { ...listbox.defaultProps, allowDeselect: false, comboboxProps: { keepMounted: false } } }),
       MultiSelect: MultiSelect.extend({ ...listbox, defaultProps: { ...listbox.defaultProps, comboboxProps: { keepMounted: false } } }),
       Autocomplete: Autocomplete.extend({ ...listbox, defaultProps: { ...listbox.defaultProps, comboboxProps: { keepMounted: false } } }),
       // The × of every dialog and drawer has a name (axe button-name).

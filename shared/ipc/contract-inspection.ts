@@ -80,7 +80,7 @@ export const inspectionContract = {
   'inspection.results': call<typeof roundRef, RoundResults>(roundRef),
   'inspection.results.export': call<typeof roundTask, { name: string } | null>(roundTask),
   'inspection.bulletin': call<typeof bulletinInput, { name: string; pages: number } | null>(bulletinInput),
-  'inspection.finding.options': call<typeof nothing, { categories: string[]; today: string }>(nothing),
+  'inspection.finding.options': call<typeof nothing, { categories: string[]; units: string[]; people: string[]; today: string }>(nothing),
   'inspection.finding.toLedger': call<typeof findingInput, LedgerItem>(findingInput),
   'inspection.latest': call<typeof nothing, LatestRanking | null>(nothing),
 };

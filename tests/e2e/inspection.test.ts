@@ -77,6 +77,11 @@ describe('督查考核 end to end', { timeout: 240_000 }, () => {
     const dlg = page.getByRole('dialog');
     await dlg.getByLabel('轮次名称').fill('2017年第一季度督查考核');
     await dlg.getByLabel('开始日期').fill('2017-03-20');
+    // An end before the start is refused on this step, beside the end date, not after the third.
+    await dlg.getByLabel('结束日期').fill('2017-03-02');
+    await dlg.getByRole('button', { name: '下一步' }).click();
+    await seen(dlg.getByRole('alert').getByText('考核期间的结束日期不能早于开始日期'));
+    await seen(dlg.getByLabel('轮次名称'));
     await dlg.getByLabel('结束日期').fill('2017-03-27');
     await dlg.getByRole('button', { name: '下一步' }).click();
     await seen(dlg.getByText('已选 0 / 15'));
@@ -126,19 +131,43 @@ describe('督查考核 end to end', { timeout: 240_000 }, () => {
     // A deduction into the rectification ledger.
     await page.getByRole('button', { name: '转入整改台账 酿溪镇 贫困户手册填写准确完整' }).click();
     await seen(page.getByRole('dialog').getByText('来源：2017年第一季度督查考核·酿溪镇·贫困户手册填写准确完整'));
+    // Cancel first (a one-step dialog says 取消, not 上一步): nothing is raised.
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('button', { name: '转入整改台账 酿溪镇 贫困户手册填写准确完整' }).click();
+    // The ledger item's own fields are asked for here; without 责任人 the dialog says what that means.
+    await seen(page.getByRole('dialog').getByText(/补齐之前不能提交验收/));
+    await page.getByRole('dialog').getByLabel('整改措施').fill('逐户补填手册收入栏，村第一书记复核');
+    await page.getByRole('dialog').getByLabel('牵头单位').fill('县扶贫办');
+    await page.getByRole('dialog').getByLabel('责任人').fill('李四');
+    await expect.poll(() => page.getByRole('dialog').getByText(/补齐之前不能提交验收/).count()).toBe(0);
+    await s.shot('63-inspection-raise');
     await page.getByRole('dialog').getByRole('button', { name: '转入' }).click();
     await seen(page.getByText('已转入（序号 1）'));
-    const ledger = await s.server.app!.db.kysely.selectFrom('ledger_item').select(['seq', 'source_kind', 'source_text', 'responsible_unit', 'description']).execute();
+    const ledger = await s.server.app!.db.kysely
+      .selectFrom('ledger_item')
+      .select(['seq', 'source_kind', 'source_text', 'responsible_unit', 'description', 'measures', 'lead_unit', 'responsible_person'])
+      .execute();
     expect(ledger).toHaveLength(1);
-    expect(ledger[0]).toMatchObject({ seq: 1, source_kind: 'inspection', source_text: '2017年第一季度督查考核·酿溪镇', responsible_unit: '酿溪镇' });
+    expect(ledger[0]).toMatchObject({
+      seq: 1,
+      source_kind: 'inspection',
+      source_text: '2017年第一季度督查考核·酿溪镇',
+      responsible_unit: '酿溪镇',
+      measures: '逐户补填手册收入栏，村第一书记复核',
+      lead_unit: '县扶贫办',
+      responsible_person: '李四',
+    });
     expect(ledger[0].description).toContain('3户手册收入栏漏填');
     await s.shot('64-inspection-results');
 
     // Evidence for the deduction: picked, copied into the data folder, opened from there.
     await page.getByRole('tab', { name: '评分' }).click();
     await page.getByRole('button', { name: '评分 酿溪镇' }).click();
-    await page.getByRole('button', { name: '为「贫困户手册填写准确完整」添加佐证材料' }).click();
-    await page.getByText('手册照片.jpg').click();
+    // By keyboard: Ctrl+E in the item's note field adds evidence to that item.
+    await page.getByRole('textbox', { name: '督查发现（备注） 贫困户手册填写准确完整' }).focus();
+    await page.keyboard.press('Control+E');
+    await page.getByRole('row').filter({ hasText: '贫困户手册填写准确完整' }).getByText('手册照片.jpg').click();
     await expect.poll(() => s!.opened.length).toBe(1);
     expect(s.opened[0].startsWith(path.join(s.dataDir, 'evidence'))).toBe(true);
     expect(fs.readFileSync(s.opened[0], 'utf8')).toBe('jpeg bytes of a photographed manual');

@@ -136,6 +136,10 @@ describe('花名册 end to end (Chromium + real services)', { timeout: 180_000 }
       await m.getByLabel('身份证号码').fill(o[C.id]);
       await pick(page, m, '与户主关系', o[C.relation]);
     }
+    // Choosing the option already chosen keeps it (it used to clear the field to —).
+    await pick(page, m1, '健康状况', '健康');
+    await pick(page, m1, '健康状况', '健康');
+    await expect(m1.getByLabel(/^健康状况/).inputValue()).resolves.toBe('健康');
     await s.shot('36-roster-form');
 
     // The server's refusals land at their inputs: a household number in use, then a person

@@ -78,7 +78,7 @@ export function inspectionHandlers(app: App, deps: HandlerDeps): InspectionHandl
         return { name: path.basename(out), pages: b.pages };
       });
     },
-    'inspection.finding.options': async () => ({ categories: (await ledgerOptions(c())).categories, today: localDay(c().now()) }),
+    'inspection.finding.options': async () => ({ ...(await ledgerOptions(c())), today: localDay(c().now()) }),
     'inspection.finding.toLedger': (i) => raiseFinding(c(), i),
     'inspection.latest': () => latestRanking(c()),
   };

@@ -1,5 +1,5 @@
 /** Results: ranking per type with the stated tie rule, exports (xlsx, bulletin PDF), deductions → ledger. */
-import { Badge, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Autocomplete, Badge, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { points } from '@shared/inspection/scoring';
@@ -145,18 +145,41 @@ function Exports({ r }: { r: RoundResults }) {
 
 function RaiseModal({ r, finding, onClose, onDone }: { r: RoundResults; finding: Finding | null; onClose: () => void; onDone: () => void }) {
   const { t } = useInspT();
+  return (
+    <Modal opened={finding !== null} onClose={onClose} title={<Text fw={600}>{t('results.ledgerTitle')}</Text>} centered size="lg">
+      {finding && <RaiseForm key={`${finding.targetId}/${finding.itemId}`} r={r} finding={finding} onClose={onClose} onDone={onDone} />}
+    </Modal>
+  );
+}
+
+/** The ledger item's own fields (整改措施, 牵头单位, 责任人) can be given right here; 责任人 and 整改措施 are
+ * needed before the item can go to 待验收, so the form says so rather than letting it be forgotten. */
+function RaiseForm({ r, finding, onClose, onDone }: { r: RoundResults; finding: Finding; onClose: () => void; onDone: () => void }) {
+  const { t } = useInspT();
   const opts = useCall('inspection.finding.options', {});
   const [category, setCategory] = useState<string | null>(null);
   const [deadline, setDeadline] = useState('');
+  const [measures, setMeasures] = useState('');
+  const [leadUnit, setLeadUnit] = useState('');
+  const [person, setPerson] = useState('');
   const [busy, setBusy] = useState(false);
   const today = opts.data?.today ?? '';
   const dl = deadline || (today ? addDays(today, 30) : '');
   const cat = category ?? opts.data?.categories[0] ?? null;
   const raise = async () => {
-    if (!finding || !cat) return;
+    if (!cat) return;
     setBusy(true);
     try {
-      const item = await call('inspection.finding.toLedger', { roundId: r.round.id, targetId: finding.targetId, itemId: finding.itemId, category: cat, deadline: dl });
+      const item = await call('inspection.finding.toLedger', {
+        roundId: r.round.id,
+        targetId: finding.targetId,
+        itemId: finding.itemId,
+        category: cat,
+        deadline: dl,
+        measures: measures.trim(),
+        leadUnit: leadUnit.trim(),
+        responsiblePerson: person.trim(),
+      });
       notifications.show({ color: 'green', message: t('results.raised', { seq: item.seq }) });
       onClose();
       onDone();
@@ -167,27 +190,36 @@ function RaiseModal({ r, finding, onClose, onDone }: { r: RoundResults; finding:
     }
   };
   return (
-    <Modal opened={finding !== null} onClose={onClose} title={<Text fw={600}>{t('results.ledgerTitle')}</Text>} centered>
-      {finding && (
-        <Stack>
-          <Text size="sm">{t('results.source', { round: r.round.name, target: finding.targetName, item: finding.item })}</Text>
-          {finding.note && (
-            <Text size="sm" c="dimmed">
-              {finding.note}
-            </Text>
-          )}
-          <Select label={t('results.category')} data={opts.data?.categories ?? []} value={cat} onChange={setCategory} allowDeselect={false} />
-          <TextInput type="date" label={t('results.deadline')} value={dl} onChange={(e) => setDeadline(e.currentTarget.value)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('wizard.back')}
-            </Button>
-            <Button onClick={() => void raise()} loading={busy}>
-              {t('results.raise')}
-            </Button>
-          </Group>
-        </Stack>
+    <Stack>
+      <Text size="sm">{t('results.source', { round: r.round.name, target: finding.targetName, item: finding.item })}</Text>
+      {finding.note && (
+        <Text size="sm" c="dimmed">
+          {finding.note}
+        </Text>
       )}
-    </Modal>
+      <Group grow align="flex-start">
+        <Select label={t('results.category')} data={opts.data?.categories ?? []} value={cat} onChange={setCategory} allowDeselect={false} />
+        <TextInput type="date" label={t('results.deadline')} value={dl} min={today || undefined} onChange={(e) => setDeadline(e.currentTarget.value)} />
+      </Group>
+      <Textarea label={t('results.measures')} autosize minRows={2} maxRows={6} maxLength={2000} value={measures} onChange={(e) => setMeasures(e.currentTarget.value)} />
+      <Group grow align="flex-start">
+        <Autocomplete label={t('results.leadUnit')} data={opts.data?.units ?? []} limit={50} maxLength={100} value={leadUnit} onChange={setLeadUnit} />
+        <TextInput label={t('results.responsibleUnit')} value={finding.targetName} readOnly />
+        <Autocomplete label={t('results.person')} data={opts.data?.people ?? []} limit={50} maxLength={60} value={person} onChange={setPerson} />
+      </Group>
+      {(!measures.trim() || !person.trim()) && (
+        <Text size="sm" c="dimmed">
+          {t('results.laterHint')}
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button onClick={() => void raise()} loading={busy} disabled={!cat || !dl}>
+          {t('results.raise')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

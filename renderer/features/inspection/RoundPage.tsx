@@ -91,7 +91,7 @@ function RoundActions({ r, onChange }: { r: RoundDetail; onChange: () => void })
         <Text mb="lg">{t('round.finishText', { name: r.name })}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setConfirm(false)}>
-            {t('wizard.back')}
+            {t('common.cancel')}
           </Button>
           <Button
             onClick={() => {

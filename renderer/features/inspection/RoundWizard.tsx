@@ -13,6 +13,13 @@ const splitLines = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/** What is wrong with a round's period as typed: no start, or an end before the start (null when fine). */
+function periodProblem(start: string, end: string): 'start' | 'order' | null {
+  if (!start) return 'start';
+  if (end && end < start) return 'order';
+  return null;
+}
+
 export function RoundWizard({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { t, typeName } = useInspT();
   const [step, setStep] = useState(0);
@@ -44,7 +51,12 @@ export function RoundWizard({ opened, onClose, onCreated }: { opened: boolean; o
   const freeTargets = ownTypes.flatMap((type) => [...new Set(splitLines(freeNames[type] ?? ''))].map((name) => ({ type, refId: null, name })));
 
   const next = () => {
-    if (step === 0 && !name.trim()) return setError(t('wizard.needName'));
+    if (step === 0) {
+      if (!name.trim()) return setError(t('wizard.needName'));
+      // The period is checked where it is typed, not two steps later when the round is created.
+      const problem = periodProblem(start, end);
+      if (problem) return setError(problem === 'start' ? t('wizard.needStart') : t('msg:insp.round.period'));
+    }
     if (step === 1 && picked.size === 0 && freeTargets.length === 0) return setError(t('wizard.needTargets'));
     setError('');
     setStep(step + 1);
@@ -84,8 +96,16 @@ export function RoundWizard({ opened, onClose, onCreated }: { opened: boolean; o
         <Stack>
           <TextInput label={t('rounds.name')} placeholder={t('wizard.namePh')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus required />
           <Group grow>
-            <TextInput type="date" label={t('wizard.start')} value={start} onChange={(e) => setStart(e.currentTarget.value)} required />
-            <TextInput type="date" label={t('wizard.end')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} required />
+            <TextInput type="date" label={t('wizard.start')} value={start} max={end || undefined} onChange={(e) => setStart(e.currentTarget.value)} required />
+            <TextInput
+              type="date"
+              label={t('wizard.end')}
+              value={end}
+              min={start || undefined}
+              onChange={(e) => setEnd(e.currentTarget.value)}
+              error={periodProblem(start, end) === 'order' ? t('msg:insp.round.period') : undefined}
+              required
+            />
           </Group>
           <Select label={t('rounds.theme')} data={[...CAMPAIGN_THEMES]} value={theme} onChange={setTheme} clearable />
         </Stack>

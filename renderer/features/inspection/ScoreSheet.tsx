@@ -91,6 +91,14 @@ export function ScoreSheet({ targetId }: { targetId: string }) {
   };
   const onKey = (e: KeyboardEvent) => {
     const el = e.target as HTMLElement;
+    // Ctrl+E: evidence for the item whose field has the focus (the per-item buttons stay out of
+    // the Tab order so that Tab goes from score to score).
+    if (e.key.toLowerCase() === 'e' && (e.ctrlKey || e.metaKey) && !e.altKey && !readOnly) {
+      e.preventDefault();
+      const row = el.closest<HTMLElement>('[data-item-id]');
+      void evidence(row?.dataset.itemId ?? null);
+      return;
+    }
     if (e.key === 'Enter' && el.tagName !== 'BUTTON' && el.tagName !== 'TEXTAREA') {
       e.preventDefault();
       void save(true);
@@ -158,7 +166,7 @@ export function ScoreSheet({ targetId }: { targetId: string }) {
                 const files = sheet.evidence.filter((x) => x.itemId === it.id);
                 const seq = sheet.scores.find((s) => s.itemId === it.id)?.ledgerSeq;
                 return (
-                  <Table.Tr key={it.id}>
+                  <Table.Tr key={it.id} data-item-id={it.id}>
                     <Table.Td>
                       <Text size="sm">{it.title}</Text>
                       <Text size="xs" c="dimmed">
@@ -214,7 +222,7 @@ export function ScoreSheet({ targetId }: { targetId: string }) {
                           <EvidenceLine key={f.id} id={f.id} name={f.originalName} readOnly={readOnly} onRemoved={setSheet} />
                         ))}
                         {!readOnly && (
-                          <Button size="compact-xs" variant="subtle" tabIndex={-1} onClick={() => void evidence(it.id)} aria-label={t("sheet.addEvidenceFor", { title: it.title })}>
+                          <Button size="compact-xs" variant="subtle" tabIndex={-1} aria-keyshortcuts="Control+E" onClick={() => void evidence(it.id)} aria-label={t('sheet.addEvidenceFor', { title: it.title })}>
                             {t('sheet.addEvidence')}
                           </Button>
                         )}

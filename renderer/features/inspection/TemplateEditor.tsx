@@ -154,7 +154,7 @@ export function TemplateEditor({ editing, onClose, onSaved }: { editing: { recor
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('wizard.back')}
+            {t('common.cancel')}
           </Button>
           <Button onClick={() => void save()} loading={busy}>
             {t('sheet.save')}

@@ -5,6 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const inspectionEn: Shape<typeof inspectionZh> = {
   title: 'Inspections',
+  common: { cancel: 'Cancel' },
   tabs: { rounds: 'Rounds', templates: 'Checklists' },
   types: { township: 'Townships', work_group: 'Work groups', support_unit: 'Supporting units', village_team: 'Village teams' },
   modes: { points: 'Points', deduct: 'Per occurrence', passfail: 'Pass/fail', veto: 'Veto' },
@@ -41,6 +42,7 @@ export const inspectionEn: Shape<typeof inspectionZh> = {
     back: 'Back',
     next: 'Next',
     create: 'Create',
+    needStart: 'Enter the start date of the period',
     needName: 'Enter the round name',
     needTargets: 'Choose at least one target',
   },
@@ -67,7 +69,7 @@ export const inspectionEn: Shape<typeof inspectionZh> = {
   sheet: {
     title: 'Scoring · {{name}}',
     back: 'Back to the round',
-    hint: 'Tab moves between items; type numbers (one decimal allowed); Enter saves and opens the next target.',
+    hint: 'Tab moves between items; type numbers (one decimal allowed); Enter saves and opens the next target; Ctrl+E adds evidence to the current item.',
     self: 'Self-assessment',
     total: 'Score',
     of: 'of {{max}}',
@@ -120,6 +122,11 @@ export const inspectionEn: Shape<typeof inspectionZh> = {
     ledgerTitle: 'Raise a ledger item',
     category: 'Category',
     deadline: 'Deadline',
+    measures: 'Rectification measures',
+    leadUnit: 'Lead unit',
+    responsibleUnit: 'Responsible unit',
+    person: 'Responsible person',
+    laterHint: 'Measures and the responsible person can be filled in later in the ledger, but the item cannot go to acceptance without them.',
     raise: 'Raise',
     raised: 'Ledger item no. {{seq}} created',
     source: 'Source: {{round}} · {{target}} · {{item}}',

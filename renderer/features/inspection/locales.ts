@@ -1,6 +1,7 @@
 /** Strings of the 督查考核 screens (namespace `inspection`): Chinese; English in locales-en.ts. */
 export const inspectionZh = {
   title: '督查考核',
+  common: { cancel: '取消' },
   tabs: { rounds: '考核轮次', templates: '检查表' },
   types: { township: '乡镇', work_group: '工作推进组', support_unit: '帮扶单位', village_team: '驻村工作队' },
   modes: { points: '评分', deduct: '按次扣分', passfail: '达标/不达标', veto: '一票否决' },
@@ -37,6 +38,7 @@ export const inspectionZh = {
     back: '上一步',
     next: '下一步',
     create: '创建',
+    needStart: '请填写考核期间的开始日期',
     needName: '请填写轮次名称',
     needTargets: '请至少选择一个考核对象',
   },
@@ -63,7 +65,7 @@ export const inspectionZh = {
   sheet: {
     title: '评分 · {{name}}',
     back: '返回轮次',
-    hint: 'Tab 在项目间移动；分数直接输入数字（可带一位小数）；回车保存并进入下一个考核对象。',
+    hint: 'Tab 在项目间移动；分数直接输入数字（可带一位小数）；回车保存并进入下一个考核对象；Ctrl+E 为当前项目添加佐证。',
     self: '自评分',
     total: '督查得分',
     of: '满分 {{max}} 分',
@@ -116,6 +118,11 @@ export const inspectionZh = {
     ledgerTitle: '转入整改台账',
     category: '问题类别',
     deadline: '整改时限',
+    measures: '整改措施',
+    leadUnit: '牵头单位',
+    responsibleUnit: '责任单位',
+    person: '责任人',
+    laterHint: '整改措施和责任人可以以后在整改台账中补填，但补齐之前不能提交验收。',
     raise: '转入',
     raised: '已建立整改台账第 {{seq}} 号',
     source: '来源：{{round}}·{{target}}·{{item}}',
