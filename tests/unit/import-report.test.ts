@@ -12,7 +12,7 @@ import { realisticExport } from '../support/realistic-export';
 import { writeXlsx } from '../../electron/core/files/xlsx-write';
 import { previewImport } from '../../electron/core/roster/import-service';
 import { planImport, EARLY_ROWS } from '../../electron/core/roster/import-plan';
-import { loadImportContext } from '../../electron/core/roster/import-repo';
+import { readImportBase } from '../../electron/core/roster/import-repo';
 import { checkMapping, detectMapping } from '../../electron/core/roster/import-map';
 import { expand, summarise } from '../../electron/core/roster/import-report';
 import type { SheetRow } from '../../electron/core/roster/import-types';
@@ -110,7 +110,7 @@ describe('a sheet that is mostly refused', () => {
     const header = NATIONAL_HEADERS;
     const mapping = detectMapping([{ rowNumber: 1, cells: header }]);
     const columns = checkMapping(mapping.columns);
-    const context = loadImportContext(t.app.db.raw, [...columns.keys()]);
+    const { context } = await readImportBase(t.app.db, [...columns.keys()]);
     const template = [...countyRows({ households: 1, seed: 1 })][0];
     let produced = 0;
     function* rows(): Generator<SheetRow> {

@@ -10,7 +10,7 @@ import { seedVillage } from './wallchart-fixture';
 import { findTemplate } from '../../electron/core/wallchart/template-service';
 import { villageChartData } from '../../electron/core/wallchart/chart-data';
 import { boardDoc } from '../../electron/core/wallchart/board-pdf';
-import { villageById } from '../../electron/core/wallchart/chart-repo';
+import { readCharts } from '../../electron/core/wallchart/chart-repo';
 import { buildCards } from '../../electron/core/pdf/cards';
 import { loadStatusRule } from '../../electron/core/roster/roster-service';
 import { runChecks } from '../../electron/core/roster/quality/run';
@@ -72,7 +72,7 @@ describe('what a status counts as', () => {
     const ctx = t.app.ctx();
     const rule = await loadStatusRule(ctx);
     const body = (await findTemplate(ctx, 'village-chart'))!.body;
-    const chart = villageChartData(t.app.db.raw, villageById(t.app.db.raw, t.f.villageId)!, body, { county: '新邵县', dataDate: '2017-04-30', status: rule });
+    const chart = await readCharts(t.app.db, (r) => villageChartData(r, r.villageById(t.f.villageId)!, body, { county: '新邵县', dataDate: '2017-04-30', status: rule }));
     expect(chart.byStatus.exited.households).toBe(want.exitedH);
     expect(chart.byStatus.exited.persons).toBe(want.exitedP);
     // 未脱贫 on the chart = red + amber (monitored, 预脱贫): the totals' remaining households.
@@ -85,7 +85,7 @@ describe('what a status counts as', () => {
 
     const board = (await findTemplate(ctx, 'township-board'))!.body;
     const frame = { year: 2017, dataDate: '2017-04-30', sample: false, issuer: '', title: '', subtitle: '', unit: '', contact: '' };
-    expect(() => boardDoc(t.app.db.raw, board, frame, t.townshipId, rule)).not.toThrow();
+    await expect(readCharts(t.app.db, (r) => boardDoc(r, board, frame, t.townshipId, rule))).resolves.toBeTruthy();
 
     const { cards } = await buildCards(ctx, { villageId: t.f.villageId });
     expect(cards.filter((c) => c.exited)).toHaveLength(want.exitedH);

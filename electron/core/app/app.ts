@@ -4,7 +4,6 @@
  */
 import { makeCtx, type Ctx } from '../context';
 import { openDatabase, type Database, type OpenOptions } from '../db/open';
-import { schemaVersion } from '../db/migrate';
 import { loadSettings } from '../settings/service';
 import { cleanSavedFolders, cleanStaleTemps, recordSaveFoldersIn } from '../files/atomic-write';
 import { EVIDENCE_DIR } from '../files/evidence-store';
@@ -23,17 +22,25 @@ export interface App {
   status(): Promise<AppStatus>;
   /** Re-reads settings after setup or a change of operator. */
   refresh(): Promise<void>;
+  /**
+   * Closes the database once the calls holding it are done, lets `work` replace its file
+   * (a restore), and opens it again (migrating an older one). When `work` fails, the database
+   * it left is opened again.
+   */
+  swapDatabase(work: (file: string) => void | Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<App> {
-  const db = await openDatabase(dataDir, opts);
+  let db = await openDatabase(dataDir, opts);
   cleanDataDirTemps(dataDir);
   const now = opts.now ?? (() => new Date());
   let operator = '';
   const app: App = {
     dataDir,
-    db,
+    get db() {
+      return db;
+    },
     ctx: () => makeCtx(db, operator, now),
     async status() {
       const s = await loadSettings({ db });
@@ -44,12 +51,23 @@ export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<
         language: s.language,
         sample: s.sample,
         dataDir,
-        schemaVersion: schemaVersion(db.raw),
+        schemaVersion: db.schemaVersion,
         appVersion: APP_VERSION,
       };
     },
     async refresh() {
       operator = (await loadSettings({ db })).operator ?? '';
+    },
+    async swapDatabase(work) {
+      const old = db;
+      await old.exclusive(() => {}); // the call holding the connection finishes first
+      await old.close();
+      try {
+        await work(old.file);
+      } finally {
+        db = await openDatabase(dataDir, { ...opts, mustExist: true });
+        await app.refresh();
+      }
     },
     close: () => db.close(),
   };

@@ -1,22 +1,43 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import { AppError } from '../errors';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_VERSION, migrations } from './migrations';
 import type { DB } from './schema';
+import type { Conn } from './rows';
 import { checkpointInWorker, type CheckpointResult } from './checkpoint';
 
 export const DB_FILE = 'fupin.sqlite';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export interface Database {
-  /** Typed query builder: what the repositories use. */
+  /** Typed query builder: what the repositories use for single statements. */
   kysely: Kysely<DB>;
-  /** The raw connection, for migrations, backups and SQLite-only fast paths inside repositories. */
+  /**
+   * The one gate for writes that belong together: a transaction (BEGIN IMMEDIATE) holding the
+   * connection until `fn` settles; nothing else (a Kysely query, a raw fast path of another call)
+   * runs on the connection meanwhile. Called again inside `fn`, it joins the open transaction.
+   */
+  transaction<T>(fn: (trx: Conn) => Promise<T>): Promise<T>;
+  /**
+   * The raw connection for SQLite-only fast paths, inside repositories only: `fn` runs (sync)
+   * while the gate holds the connection, so it never lands inside another call's open transaction.
+   * Inside `transaction`'s `fn` it runs at once, as part of that transaction.
+   */
+  exclusive<T>(fn: (raw: Sqlite.Database) => T): Promise<T>;
+  /**
+   * The bare connection: for electron/core/db (migrations, backups) and tests that inspect the
+   * file. Application code never touches it (tests/unit/db-gate.test.ts checks the sources).
+   */
   raw: Sqlite.Database;
   file: string;
+  /** The schema version after opening (migrations ran). */
+  schemaVersion: number;
+  /** The better-sqlite3 native build in use (worker threads open their own connections with it). */
+  nativeBinding?: string;
   /**
    * Starts copying the WAL into the database file on a worker thread (after a bulk write that
    * turned the automatic checkpoint off); close() waits for it. Resolves when it is done.
@@ -87,8 +108,8 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
     if ((e as { code?: string }).code === 'SQLITE_NOTADB') throw new AppError('STORAGE', 'db.notSqlite', { path: file });
     throw e;
   }
+  let version: number;
   try {
-    let version: number;
     try {
       version = schemaVersion(raw);
     } catch (e) {
@@ -119,19 +140,24 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
       await raw.backup(path.join(dir, `before-migration-v${version}-${stamp((opts.now ?? (() => new Date()))())}.sqlite`));
     }
     migrate(raw, migrations);
+    version = schemaVersion(raw);
     raw.pragma('analysis_limit = 400');
     raw.pragma('optimize = 0x10002'); // statistics for tables that lack them (cheap when current)
   } catch (e) {
     raw.close();
     throw e;
   }
-  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const kysely = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(raw) });
+  const gate = makeGate(kysely, raw);
   const checkpoints = new Set<Promise<CheckpointResult>>();
   let closing = false;
   return {
     kysely,
+    ...gate,
     raw,
     file,
+    schemaVersion: version,
+    nativeBinding: opts.nativeBinding,
     checkpointSoon() {
       if (closing) return Promise.resolve({ ok: false, message: 'closing' });
       const p = checkpointInWorker(file, opts.nativeBinding).then((r) => {
@@ -148,6 +174,65 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
       closing = true;
       await Promise.all(checkpoints);
       await kysely.destroy(); // closes the raw connection too
+    },
+  };
+}
+
+/**
+ * Kysely's SQLite driver already holds its one connection for a whole transaction (a mutex);
+ * its transactions begin IMMEDIATE here, so that a second process (the CLI beside the app) waits
+ * for the write lock at the start instead of failing half-way with SQLITE_BUSY.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #database: Sqlite.Database;
+  constructor(database: Sqlite.Database) {
+    super({ database });
+    this.#database = database;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.#database });
+  }
+}
+
+/** The open transaction of the current async call chain (while `open`). */
+interface OpenTransaction {
+  trx: Conn;
+  open: boolean;
+}
+
+/**
+ * One gate per connection: Kysely transactions, Kysely statements and raw fast paths all take
+ * the driver's connection mutex, so a raw write can no longer slip into another call's
+ * transaction (and be rolled back with it) while that transaction awaits.
+ */
+export function makeGate(kysely: Kysely<DB>, raw: Sqlite.Database): Pick<Database, 'transaction' | 'exclusive'> {
+  const current = new AsyncLocalStorage<OpenTransaction>();
+  const inside = () => {
+    const t = current.getStore();
+    return t?.open ? t : undefined;
+  };
+  return {
+    transaction(fn) {
+      const t = inside();
+      if (t) return fn(t.trx);
+      return kysely.transaction().execute(async (trx) => {
+        const token: OpenTransaction = { trx, open: true };
+        try {
+          return await current.run(token, () => fn(trx));
+        } finally {
+          token.open = false;
+        }
+      });
+    },
+    exclusive(fn) {
+      if (inside()) return Promise.resolve().then(() => fn(raw));
+      return kysely.connection().execute(async () => fn(raw));
     },
   };
 }

@@ -58,7 +58,7 @@ export async function createRound(ctx: Ctx, input: RoundInput): Promise<RoundDet
   const groups = input.groups.map((g) => ({ name: g.name.trim(), inspectors: g.inspectors.map((i) => i.trim()).filter(Boolean) }));
   if (groups.some((g) => !g.name)) throw validation('insp.group.name', 'groups');
   const id = ctx.newId();
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     if (await repo.roundByName(trx, name)) throw validation('insp.round.nameTaken', 'name', { name });
     await insertRow(trx, 'insp_round', {
       id,
@@ -192,7 +192,7 @@ export async function saveSheet(ctx: Ctx, input: SheetInput): Promise<TargetShee
     throw validation('insp.score.self', 'selfScore', { max: points(totalMax) });
   }
   const tot = totalOf(items, new Map(items.map((i) => [i.id, byId.get(i.id)!.value])));
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     for (const it of items) {
       const e = byId.get(it.id)!;
       await repo.upsertScore(trx, { id: ctx.newId(), target_id: t.id, item_id: it.id, value: e.value, note: e.note, ...stamps(ctx) });

@@ -53,7 +53,7 @@ function clean(ctx: Ctx, input: TemplateInput): TemplateInput {
 
 export async function saveTemplate(ctx: Ctx, input: TemplateInput): Promise<TemplateDetail> {
   const t = clean(ctx, input);
-  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction(async (trx) => {
     const other = await repo.templateByName(trx, t.name);
     if (other && other.id !== t.id) throw validation('name.duplicate', 'name', { name: t.name });
     let tid = t.id;
@@ -82,7 +82,7 @@ export async function saveTemplate(ctx: Ctx, input: TemplateInput): Promise<Temp
 }
 
 export async function deleteTemplate(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     const t = (await repo.listTemplates(trx, id))[0];
     if (!t) throw new AppError('NOT_FOUND', 'notFound');
     if (t.usedBy.length) {

@@ -76,7 +76,7 @@ async function mustGet(ctx: Ctx, id: string): Promise<LedgerItem> {
 export async function createLedgerItem(ctx: Ctx, input: LedgerItemInput): Promise<LedgerItem> {
   const row = await clean(ctx, input, today(ctx));
   const id = ctx.newId();
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     const seq = await repo.nextSeq(trx);
     await insertRow(trx, 'ledger_item', { id, seq, ...row, status: 'pending', closed_date: null, verify_note: null, verified_by: null, verified_date: null, ...stamps(ctx) });
   });
@@ -109,7 +109,7 @@ export async function addProgress(ctx: Ctx, id: string, note: string): Promise<L
   if (!v) throw validation('ledger.progress.empty', 'note');
   if (v.length > 2000) throw validation('ledger.field.tooLong', 'note', { field: '整改进展', max: 2000 });
   await mustGet(ctx, id);
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     await insertRow(trx, 'ledger_progress', { id: ctx.newId(), item_id: id, note: v, ...stamps(ctx) });
     await updateRow(trx, 'ledger_item', id, updateStamps(ctx));
   });
@@ -131,7 +131,7 @@ export async function transitionLedgerItem(ctx: Ctx, input: TransitionInput): Pr
   const err = checkTransition({ from: cur.status, to: input.to, note, verification, today: today(ctx), createdDate: localDay(new Date(cur.createdAt)), responsiblePerson: cur.responsiblePerson, measures: cur.measures });
   if (err) throw fail(err);
   const closing = input.to === 'closed';
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     await updateRow(trx, 'ledger_item', cur.id, {
       status: input.to,
       closed_date: closing ? verification!.date : null,
@@ -156,7 +156,7 @@ export async function transitionLedgerItem(ctx: Ctx, input: TransitionInput): Pr
 export async function addEvidence(ctx: Ctx, dataDir: string, id: string, sourcePath: string): Promise<LedgerItemDetail> {
   await mustGet(ctx, id);
   const e = await storeEvidence(dataDir, sourcePath);
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     await insertRow(trx, 'ledger_evidence', { id: ctx.newId(), item_id: id, original_name: e.originalName, sha256: e.sha256, size: e.size, stored_path: e.storedPath, ...stamps(ctx) });
     await updateRow(trx, 'ledger_item', id, updateStamps(ctx));
   });
@@ -173,7 +173,7 @@ export async function evidenceFile(ctx: Ctx, dataDir: string, evidenceId: string
 export async function removeEvidence(ctx: Ctx, evidenceId: string): Promise<LedgerItemDetail> {
   const r = await repo.evidenceRow(ctx.db.kysely, evidenceId);
   if (!r) throw new AppError('NOT_FOUND', 'ledger.evidence.notFound');
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     await trx.deleteFrom('ledger_evidence').where('id', '=', evidenceId).execute();
     await updateRow(trx, 'ledger_item', r.item_id, updateStamps(ctx));
   });

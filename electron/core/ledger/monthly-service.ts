@@ -70,7 +70,7 @@ export async function saveTask(ctx: Ctx, input: MonthlyTaskInput & { id?: string
     return mustGet(ctx, input.id);
   }
   const id = ctx.newId();
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     const r = await trx.selectFrom('monthly_task').select((eb) => eb.fn.max('seq').as('m')).where('month', '=', v.month).executeTakeFirst();
     await insertRow(trx, 'monthly_task', { id, seq: Number(r?.m ?? 0) + 1, ...v, done_date: null, done_note: null, ...stamps(ctx) });
   });

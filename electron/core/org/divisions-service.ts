@@ -21,7 +21,7 @@ export async function saveTownship(ctx: Ctx, input: TownshipInput): Promise<Town
   const nameErr = checkName(name);
   if (nameErr) throw validation(nameErr.key, 'name', nameErr.params);
 
-  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction(async (trx) => {
     const other = await repo.townshipByCode(trx, code);
     if (other && other.id !== input.id) throw validation('code.duplicate', 'code', { code, other: other.name });
     if (input.id) {
@@ -40,7 +40,7 @@ export async function saveTownship(ctx: Ctx, input: TownshipInput): Promise<Town
 }
 
 export async function deleteTownship(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     const t = await repo.townshipById(trx, id);
     if (!t) throw new AppError('NOT_FOUND', 'notFound');
     refuseIfReferenced(t.name, await repo.townshipRefs(trx, id));
@@ -52,7 +52,7 @@ export async function saveVillage(ctx: Ctx, input: VillageInput): Promise<Villag
   await requireSettings(ctx);
   const code = input.code.trim();
   const name = input.name.trim();
-  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction(async (trx) => {
     const township = await repo.townshipById(trx, input.townshipId);
     if (!township) throw validation('ref.township', 'townshipId');
     const codeErr = checkVillageCode(code, township.code);
@@ -76,7 +76,7 @@ export async function saveVillage(ctx: Ctx, input: VillageInput): Promise<Villag
 }
 
 export async function deleteVillage(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     const v = await repo.getVillage(trx, id);
     if (!v) throw new AppError('NOT_FOUND', 'notFound');
     refuseIfReferenced(v.name, await repo.villageRefs(trx, id));

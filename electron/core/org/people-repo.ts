@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { groupLinks, type Conn } from '../db/rows';
 import type { Cadre, VillageTeam } from '../../../shared/domain/org';
 import type { CadreTable } from '../db/schema';
+import type { Database } from '../db/open';
 
 function toCadre(r: CadreTable): Cadre {
   return {
@@ -60,14 +61,16 @@ export async function cadreRefs(db: Conn, id: string) {
  * Bulk insert for registry imports and benchmarks: one prepared statement in one transaction.
  * SQLite-only fast path; a server database gets its own version behind the same signature.
  */
-export function insertCadresBulk(raw: import('better-sqlite3').Database, rows: readonly CadreTable[]): void {
-  const stmt = raw.prepare(
-    'INSERT INTO cadre (id, name, gender, id_number, unit, post, phone, created_at, updated_at, updated_by) ' +
-      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  raw.transaction(() => {
-    for (const r of rows) stmt.run(r.id, r.name, r.gender, r.id_number, r.unit, r.post, r.phone, r.created_at, r.updated_at, r.updated_by);
-  })();
+export function insertCadresBulk(db: Database, rows: readonly CadreTable[]): Promise<void> {
+  return db.exclusive((raw) => {
+    const stmt = raw.prepare(
+      'INSERT INTO cadre (id, name, gender, id_number, unit, post, phone, created_at, updated_at, updated_by) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    raw.transaction(() => {
+      for (const r of rows) stmt.run(r.id, r.name, r.gender, r.id_number, r.unit, r.post, r.phone, r.created_at, r.updated_at, r.updated_by);
+    }).immediate();
+  });
 }
 
 export async function listTeams(db: Conn, id?: string): Promise<VillageTeam[]> {

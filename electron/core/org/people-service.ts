@@ -36,7 +36,7 @@ export async function saveCadre(ctx: Ctx, input: CadreInput): Promise<Cadre> {
     post: input.post.trim(),
     phone: input.phone.replace(/[\s]/g, ''),
   };
-  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction(async (trx) => {
     const other = await repo.cadreByIdNumber(trx, idNumber);
     if (other && other.id !== input.id) throw validation('id.duplicate', 'idNumber', { other: other.name });
     if (input.id) {
@@ -51,7 +51,7 @@ export async function saveCadre(ctx: Ctx, input: CadreInput): Promise<Cadre> {
 }
 
 export async function deleteCadre(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     const c = (await repo.listCadres(trx, id))[0];
     if (!c) throw new AppError('NOT_FOUND', 'notFound');
     refuseIfReferenced(c.name, await repo.cadreRefs(trx, id));
@@ -65,7 +65,7 @@ export async function saveTeam(ctx: Ctx, input: TeamInput): Promise<VillageTeam>
   const captainId = input.captainId;
   if (input.memberIds.includes(captainId)) throw validation('team.captainTwice', 'memberIds');
   if (input.termStart && input.termEnd && input.termEnd < input.termStart) throw validation('team.termOrder', 'termEnd');
-  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction(async (trx) => {
     const village = await getVillage(trx, input.villageId);
     if (!village) throw validation('ref.village', 'villageId');
     const taken = await repo.teamByVillage(trx, village.id);
@@ -95,7 +95,7 @@ export async function saveTeam(ctx: Ctx, input: TeamInput): Promise<VillageTeam>
 }
 
 export async function deleteTeam(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     if (!(await deleteRow(trx, 'village_team', id))) throw new AppError('NOT_FOUND', 'notFound');
   });
 }

@@ -24,7 +24,7 @@ export async function saveGroup(ctx: Ctx, input: GroupInput): Promise<WorkGroup>
   await requireSettings(ctx);
   const name = cleanName(input.name);
   const leader = input.leader.trim();
-  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction(async (trx) => {
     const other = await repo.groupByName(trx, name);
     if (other && other.id !== input.id) throw validation('name.duplicate', 'name', { name });
     const found = await existingTownshipIds(trx, input.townshipIds);
@@ -43,7 +43,7 @@ export async function saveGroup(ctx: Ctx, input: GroupInput): Promise<WorkGroup>
 }
 
 export async function deleteGroup(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     // The townships a group covers belong to the group's own record and go with it.
     if (!(await deleteRow(trx, 'work_group', id))) throw new AppError('NOT_FOUND', 'notFound');
   });
@@ -52,7 +52,7 @@ export async function deleteGroup(ctx: Ctx, id: string): Promise<void> {
 export async function saveUnit(ctx: Ctx, input: UnitInput): Promise<SupportUnit> {
   await requireSettings(ctx);
   const name = cleanName(input.name);
-  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction(async (trx) => {
     const other = await repo.unitByName(trx, name);
     if (other && other.id !== input.id) throw validation('name.duplicate', 'name', { name });
     const found = await existingVillageIds(trx, input.villageIds);
@@ -71,7 +71,7 @@ export async function saveUnit(ctx: Ctx, input: UnitInput): Promise<SupportUnit>
 }
 
 export async function deleteUnit(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     const u = (await repo.listUnits(trx, id))[0];
     if (!u) throw new AppError('NOT_FOUND', 'notFound');
     refuseIfReferenced(u.name, await repo.unitRefs(trx, id));

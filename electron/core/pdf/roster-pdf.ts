@@ -76,8 +76,7 @@ export async function writeRosterPdf(ctx: Ctx, file: string, opts: RosterPdfOpti
   const { county } = await requireSettings(ctx);
   const ids = await repo.rosterPdfIds(ctx.db.kysely, filter);
   if (ids.length === 0) throw new AppError('VALIDATION', 'pdf.noHouseholds');
-  const raw = ctx.db.raw;
-  const totalPages = countPages(repo.shapes(raw, ids));
+  const totalPages = countPages(await repo.shapes(ctx.db, ids));
   const scope = await repo.scopeNames(ctx.db.kysely, filter);
   const filtered = !!(filter.status || filter.attribute || filter.mainCause || filter.exitYear || filter.cadreId || filter.flag || filter.text);
   const scopeText = `范围：${[scope.township, scope.village].filter(Boolean).join(' ') || '全县'}${filtered ? '（按筛选条件）' : ''}`;
@@ -199,7 +198,7 @@ export async function writeRosterPdf(ctx: Ctx, file: string, opts: RosterPdfOpti
 
   try {
     let pageAtHousehold = 0;
-    for (const h of repo.households(raw, ids)) {
+    for await (const h of repo.households(ctx.db, ids)) {
       if (h.village_id !== village) {
         if (village !== null) totals();
         village = h.village_id;

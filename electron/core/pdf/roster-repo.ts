@@ -4,6 +4,7 @@
  */
 import type Sqlite from 'better-sqlite3';
 import type { Conn } from '../db/rows';
+import type { Database } from '../db/open';
 import { countRoster, orderedIds } from '../roster/query-repo';
 import type { RosterFilter } from '../../../shared/domain/roster';
 
@@ -44,36 +45,33 @@ export async function rosterPdfIds(db: Conn, filter: RosterFilter): Promise<stri
 const placeholders = (n: number) => Array(n).fill('?').join(',');
 
 /** For the page count: village and number of person rows of each household, in the given order. */
-export function* shapes(raw: Sqlite.Database, ids: string[]): Generator<{ villageId: string; persons: number }> {
+export async function shapes(db: Database, ids: string[]): Promise<{ villageId: string; persons: number }[]> {
+  const out: { villageId: string; persons: number }[] = [];
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    const rows = raw
-      .prepare(
-        `SELECT h.id, h.village_id, (SELECT count(*) FROM person p WHERE p.household_id = h.id) AS n FROM household h WHERE h.id IN (${placeholders(batch.length)})`,
-      )
-      .all(...batch) as { id: string; village_id: string; n: number }[];
+    const rows = await db.exclusive(
+      (raw) =>
+        raw
+          .prepare(
+            `SELECT h.id, h.village_id, (SELECT count(*) FROM person p WHERE p.household_id = h.id) AS n FROM household h WHERE h.id IN (${placeholders(batch.length)})`,
+          )
+          .all(...batch) as { id: string; village_id: string; n: number }[],
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of batch) {
       const r = byId.get(id);
-      if (r) yield { villageId: r.village_id, persons: Math.max(1, r.n) };
+      if (r) out.push({ villageId: r.village_id, persons: Math.max(1, r.n) });
     }
   }
+  return out;
 }
 
-/** The households with their members, in the given order, read BATCH at a time. */
-export function* households(raw: Sqlite.Database, ids: string[]): Generator<RosterPdfHousehold> {
+/** The households with their members, in the given order, read BATCH at a time (each through the gate). */
+export async function* households(db: Database, ids: string[]): AsyncGenerator<RosterPdfHousehold> {
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    const hs = raw
-      .prepare(
-        'SELECT h.id, h.number, h.village_id, t.name AS township_name, v.name AS village_name, h.group_name, h.head_name, h.size, h.attribute, h.main_cause, h.status, h.planned_exit_year, h.phone ' +
-          `FROM household h JOIN village v ON v.id = h.village_id JOIN township t ON t.id = v.township_id WHERE h.id IN (${placeholders(batch.length)})`,
-      )
-      .all(...batch) as Omit<RosterPdfHousehold, 'members'>[];
+    const [hs, ps] = await db.exclusive((raw) => readBatch(raw, batch));
     const members = new Map<string, RosterPdfPerson[]>();
-    const ps = raw
-      .prepare(`SELECT household_id, name, relation, gender, id_number, phone FROM person WHERE household_id IN (${placeholders(batch.length)}) ORDER BY household_id, sort`)
-      .all(...batch) as (RosterPdfPerson & { household_id: string })[];
     for (const p of ps) {
       const list = members.get(p.household_id) ?? [];
       list.push({ name: p.name, relation: p.relation, gender: p.gender, id_number: p.id_number, phone: p.phone });
@@ -85,6 +83,19 @@ export function* households(raw: Sqlite.Database, ids: string[]): Generator<Rost
       if (h) yield { ...h, members: members.get(id) ?? [] };
     }
   }
+}
+
+function readBatch(raw: Sqlite.Database, batch: string[]): [Omit<RosterPdfHousehold, 'members'>[], (RosterPdfPerson & { household_id: string })[]] {
+    const hs = raw
+      .prepare(
+        'SELECT h.id, h.number, h.village_id, t.name AS township_name, v.name AS village_name, h.group_name, h.head_name, h.size, h.attribute, h.main_cause, h.status, h.planned_exit_year, h.phone ' +
+          `FROM household h JOIN village v ON v.id = h.village_id JOIN township t ON t.id = v.township_id WHERE h.id IN (${placeholders(batch.length)})`,
+      )
+      .all(...batch) as Omit<RosterPdfHousehold, 'members'>[];
+    const ps = raw
+      .prepare(`SELECT household_id, name, relation, gender, id_number, phone FROM person WHERE household_id IN (${placeholders(batch.length)}) ORDER BY household_id, sort`)
+      .all(...batch) as (RosterPdfPerson & { household_id: string })[];
+    return [hs, ps];
 }
 
 /** Names for the title's scope line. */

@@ -20,8 +20,8 @@ export async function exportRoster(
   const { county } = await requireSettings(ctx);
   let households = 0;
   let persons = 0;
-  function* rows(): Generator<Cells> {
-    for (const h of exportHouseholds(ctx.db.raw, filter)) {
+  async function* rows(): AsyncGenerator<Cells> {
+    for await (const h of exportHouseholds(ctx.db, filter)) {
       households++;
       const hv = householdValues(h.household, h.townshipName, h.villageName);
       for (const p of h.members) {

@@ -112,7 +112,7 @@ export async function saveHousehold(ctx: Ctx, input: HouseholdInput): Promise<Ho
     if (!id.ok) throw validation(`id.${id.problem}`, 'members');
     return { m, info: id.info };
   });
-  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction(async (trx) => {
     if (!(await getVillage(trx, input.villageId))) throw validation('ref.village', 'villageId');
     const other = await repo.householdByNumber(trx, number);
     if (other && other.id !== input.id) throw validation('household.numberTaken', 'number', { number, head: other.head_name });
@@ -203,13 +203,13 @@ export async function saveHousehold(ctx: Ctx, input: HouseholdInput): Promise<Ho
 }
 
 export async function deleteHousehold(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     if (!(await deleteRow(trx, 'household', id))) throw new AppError('NOT_FOUND', 'notFound');
   });
 }
 
 export async function setStatus(ctx: Ctx, input: StatusChangeInput): Promise<HouseholdDetail> {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     // The history is a sequence: a change may not be dated before the entry it follows.
     if (input.effectiveDate > localDay(ctx.now())) throw validation('household.futureDate', 'effectiveDate', { date: input.effectiveDate });
     const latest = await repo.latestStatusDate(trx, input.householdId);
@@ -245,7 +245,7 @@ export async function saveIncome(ctx: Ctx, input: IncomeInput): Promise<Househol
     transfer_fen: input.transferFen,
     cost_fen: input.costFen,
   };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     const same = await repo.incomeForYear(trx, input.householdId, input.year);
     if (same && same.id !== input.id) throw validation('household.incomeYearTaken', 'year', { year: input.year });
     if (input.id) {
@@ -268,7 +268,7 @@ export async function saveMeasure(ctx: Ctx, input: MeasureInput): Promise<Househ
     support_unit_id: input.supportUnitId,
     date: input.date,
   };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     if (input.id) {
       if (!(await updateRow(trx, 'measure', input.id, { ...row, ...updateStamps(ctx) }))) throw new AppError('NOT_FOUND', 'notFound');
     } else await insertRow(trx, 'measure', { id: ctx.newId(), household_id: input.householdId, ...row, ...stamps(ctx) });
@@ -285,7 +285,7 @@ export async function savePairing(ctx: Ctx, input: PairingInput): Promise<Househ
   const own = await repo.personHouseholdByIdNumber(ctx.db.kysely, cadre.id_number);
   if (own) throw validation('household.cadreOnRoll', 'cadreId', { number: own.number });
   const row = { cadre_id: input.cadreId, start_date: input.startDate, end_date: input.endDate };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     if (input.id) {
       if (!(await updateRow(trx, 'pairing', input.id, { ...row, ...updateStamps(ctx) }))) throw new AppError('NOT_FOUND', 'notFound');
     } else await insertRow(trx, 'pairing', { id: ctx.newId(), household_id: input.householdId, ...row, ...stamps(ctx) });
@@ -297,7 +297,7 @@ export async function savePairing(ctx: Ctx, input: PairingInput): Promise<Househ
 export async function deleteDetail(ctx: Ctx, table: 'income' | 'measure' | 'pairing', id: string): Promise<HouseholdDetail> {
   const householdId = await repo.ownerOf(ctx.db.kysely, table, id);
   if (!householdId) throw new AppError('NOT_FOUND', 'notFound');
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     await deleteRow(trx, table, id);
   });
   return getHousehold(ctx, householdId);

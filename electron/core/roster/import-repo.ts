@@ -8,11 +8,13 @@ import type { FieldKey } from '../../../shared/roster/layout';
 import { cleanCode, reverseId } from '../../../shared/roster/values';
 import { groupSortKey } from '../../../shared/roster/group-order';
 import type { HouseholdTable, PersonTable } from '../db/schema';
+import type { Database } from '../db/open';
+import { AppError } from '../errors';
 import { householdFields, householdValues, personFields, personValues, signature } from './import-values';
 import { valueAt, valueOf } from './import-rows';
 import type { ImportContext, ImportPlan } from './import-types';
 
-export function loadImportContext(raw: Sqlite.Database, fields: readonly FieldKey[]): ImportContext {
+function loadImportContext(raw: Sqlite.Database, fields: readonly FieldKey[]): ImportContext {
   const townships = raw.prepare('SELECT id, code, name FROM township').all() as { id: string; code: string; name: string }[];
   const townshipsByName = new Map(townships.map((t) => [t.name, t]));
   const tName = new Map(townships.map((t) => [t.id, t.name]));
@@ -123,12 +125,13 @@ const STATUS_BATCH = 100;
  * conflict possible: the preview's stamp guarantees the database has not changed since); new
  * households get their list order key (`sort_key`) here, so the triggers have nothing to redo.
  */
-export function applyImportPlan(
+function applyImportPlan(
   raw: Sqlite.Database,
   plan: ImportPlan,
   stamp: { at: string; by: string; today: string; isExited?: (status: string) => boolean },
   newId: () => string,
-): ApplyResult {
+  seen: string,
+): ApplyResult & { bulk: boolean } {
   const store = plan.rows;
   const get = (f: FieldKey, i: number) => valueOf(store, f, i);
   const hcols = householdFields(plan.fields).map((f) => [f, HOUSEHOLD_COLUMNS[f]] as const).filter((x): x is [FieldKey, keyof HouseholdTable] => !!x[1]);
@@ -207,6 +210,9 @@ export function applyImportPlan(
 
   function write() {
     raw.transaction(() => {
+      // Inside the write lock (BEGIN IMMEDIATE): no other import or edit, of this process or
+      // another, can slip in between this check and the rows written on its strength.
+      if (rosterStamp(raw) !== seen) throw new AppError('CONFLICT', 'roster.import.stale');
       for (const ix of rebuild) raw.exec(`DROP ${ix.type === 'trigger' ? 'TRIGGER' : 'INDEX'} "${ix.name.replace(/"/g, '')}"`);
       const villages = new Map<string, { id: string; code: string }>(
         (raw.prepare('SELECT id, township_id, name, code FROM village').all() as { id: string; township_id: string; name: string; code: string }[]).map((v) => [
@@ -297,12 +303,12 @@ export function applyImportPlan(
       // Fresh statistics after a bulk change, so the list queries keep using their indexes
       // (inside the transaction: committed with the rows, not in a second commit of its own).
       raw.exec('PRAGMA analysis_limit = 400; ANALYZE;');
-    })();
+    }).immediate();
   }
 }
 
 /** Changes whenever the roster or the village registry changes: a preview is only committed on the data it saw. */
-export function rosterStamp(raw: Sqlite.Database): string {
+function rosterStamp(raw: Sqlite.Database): string {
   const row = raw
     .prepare(
       `SELECT (SELECT count(*) FROM household) AS h, (SELECT max(updated_at) FROM household) AS hu,
@@ -313,4 +319,26 @@ export function rosterStamp(raw: Sqlite.Database): string {
     )
     .get() as Record<string, unknown>;
   return JSON.stringify(row);
+}
+
+/**
+ * What a preview plans against, read at one moment through the connection's gate: the stamp of
+ * the roster (checked again when the plan is written) and the lookups the plan needs.
+ */
+export function readImportBase(db: Database, fields: readonly FieldKey[]): Promise<{ stamp: string; context: ImportContext }> {
+  return db.exclusive((raw) => ({ stamp: rosterStamp(raw), context: loadImportContext(raw, fields) }));
+}
+
+/**
+ * Writes a previewed plan in one write transaction, refused (roster.import.stale) when the roster
+ * changed since the preview read `seen`. `bulk`: the WAL was left for Database.checkpointSoon.
+ */
+export function writeImportPlan(
+  db: Database,
+  seen: string,
+  plan: ImportPlan,
+  stamp: { at: string; by: string; today: string; isExited?: (status: string) => boolean },
+  newId: () => string,
+): Promise<ApplyResult & { bulk: boolean }> {
+  return db.exclusive((raw) => applyImportPlan(raw, plan, stamp, newId, seen));
 }

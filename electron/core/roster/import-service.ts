@@ -11,7 +11,7 @@ import type { TableFile } from '../files/rows';
 import { requireSettings } from '../settings/service';
 import { checkMapping, detectMapping, HEADER_SCAN_ROWS, type ColumnMapping, type Mapping } from './import-map';
 import { planImport } from './import-plan';
-import { applyImportPlan, loadImportContext, rosterStamp, type ApplyResult } from './import-repo';
+import { readImportBase, writeImportPlan, type ApplyResult } from './import-repo';
 import type { ImportPlan } from './import-types';
 import { checkColumns } from '../../../shared/roster/mapping';
 import { rowsWith, summarise } from './import-report';
@@ -137,8 +137,7 @@ export async function previewImport(ctx: Ctx, file: string, opts: ImportOptions 
       signal: opts.signal,
       onProgress: opts.onProgress,
     });
-    const stamp = rosterStamp(ctx.db.raw);
-    const context = loadImportContext(ctx.db.raw, [...columns.keys()]);
+    const { stamp, context } = await readImportBase(ctx.db, [...columns.keys()]);
     const plan = await planImport({
       file: path.basename(file),
       rows: values.active ? values.apply(sheetRows) : sheetRows,
@@ -159,16 +158,21 @@ export async function previewImport(ctx: Ctx, file: string, opts: ImportOptions 
 
 /** Writes the previewed plan in one transaction, unless the data changed since the preview. */
 export async function commitImport(ctx: Ctx, token: string): Promise<ApplyResult> {
-  // Read before the stale check: nothing may run between that check and the write.
   const rule = await loadStatusRule(ctx);
   const p = pending.get(token);
-  if (!p || rosterStamp(ctx.db.raw) !== p.stamp) {
-    pending.delete(token);
-    throw new AppError('CONFLICT', 'roster.import.stale');
-  }
+  if (!p) throw new AppError('CONFLICT', 'roster.import.stale');
   const at = ctx.now().toISOString();
-  const { bulk, ...result } = applyImportPlan(ctx.db.raw, p.plan, { at, by: ctx.operator, today: localDay(ctx.now()), isExited: (s) => statusKind(rule, s) === 'exited' }, ctx.newId);
+  let written;
+  try {
+    // The stale check runs inside the write transaction (see writeImportPlan).
+    written = await writeImportPlan(ctx.db, p.stamp, p.plan, { at, by: ctx.operator, today: localDay(ctx.now()), isExited: (s) => statusKind(rule, s) === 'exited' }, ctx.newId);
+  } catch (e) {
+    // A stale plan is previewed again; after any other failure (a full disk) it can be retried.
+    if (e instanceof AppError && e.info.key === 'roster.import.stale') pending.delete(token);
+    throw e;
+  }
   pending.delete(token);
+  const { bulk, ...result } = written;
   // A bulk commit left its pages in the WAL: they are copied into the database file on a worker thread.
   if (bulk) void ctx.db.checkpointSoon();
   return result;

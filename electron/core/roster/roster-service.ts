@@ -117,7 +117,7 @@ export async function saveCode(ctx: Ctx, input: CodeSaveInput): Promise<CodeItem
   const row = { code: input.code.trim(), name, sort: input.sort, active: input.active ? 1 : 0 };
   // What a 脱贫状态 counts as: as chosen; an edit that does not say keeps it; a new one takes its name's.
   const kind = input.list !== 'status' ? null : (input.kind ?? (input.id ? undefined : defaultStatusKind(name)));
-  const id = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction(async (trx) => {
     const other = await repo.codeByName(trx, input.list, name);
     if (other && other.id !== input.id) throw validation('name.duplicate', 'name', { name });
     if (input.id) {

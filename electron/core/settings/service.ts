@@ -56,7 +56,7 @@ export async function setup(ctx: Ctx, input: SetupInput): Promise<void> {
   if (existing.county) throw new AppError('CONFLICT', 'alreadySetUp', { county: existing.county.name });
 
   const as = { ...ctx, operator };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     const at = ctx.now().toISOString();
     await writeSetting(trx, 'county.code', countyCode, at, operator);
     await writeSetting(trx, 'county.name', countyName, at, operator);
@@ -74,7 +74,7 @@ export async function updateSettings(ctx: Ctx, input: SettingsInput): Promise<vo
   if (input.operator !== undefined && !operator) throw validation('operator.empty', 'operator');
   // Checked before the transaction: a query outside it would wait for the connection it holds.
   if (operator) await requireSettings({ db: ctx.db });
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.transaction(async (trx) => {
     if (input.language) await writeSetting(trx, 'language', input.language, at, ctx.operator);
     if (operator) await writeSetting(trx, 'operator', operator, at, ctx.operator);
   });

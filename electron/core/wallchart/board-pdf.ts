@@ -3,7 +3,6 @@
  * village chart's visual language: statistics column on the left, one row per area with its
  * households by status, incidence and progress against the year's exit target.
  */
-import type Sqlite from 'better-sqlite3';
 import { missingChars } from '../pdf/fonts';
 import { GREY, RED, Sheet } from './draw';
 import { drawTable, headerHeight, type CellValue, type Column } from './table';
@@ -59,10 +58,10 @@ function columns(level: 'township' | 'county', legend: TemplateBody['legend'], y
   ];
 }
 
-export function boardDoc(raw: Sqlite.Database, body: TemplateBody, text: FrameText, townshipId: string | null, status: StatusRule): { pages: Sheet[]; sheets: number; missing: MissingGlyph[] } {
+export function boardDoc(reads: repo.ChartReads, body: TemplateBody, text: FrameText, townshipId: string | null, status: StatusRule): { pages: Sheet[]; sheets: number; missing: MissingGlyph[] } {
   const by = townshipId ? 'village' : 'township';
   const year = text.year;
-  const list = repo.areas(raw, by, townshipId ?? undefined);
+  const list = reads.areas(by, townshipId ?? undefined);
   const lines = new Map<string, AreaLine>(
     list.map((a, i) => [a.id, { seq: i + 1, name: a.name, poor: a.is_poor === 1, households: 0, persons: 0, by: { exited: 0, unexited: 0, monitored: 0 }, openPersons: 0, population: a.population, target: 0, targetDone: 0 }]),
   );
@@ -75,7 +74,7 @@ export function boardDoc(raw: Sqlite.Database, body: TemplateBody, text: FrameTe
   const attribute = new Map<string, Count>();
   const target = { total: 0, exited: 0, monitored: 0, open: 0 };
   let persons = 0;
-  for (const r of repo.areaCounts(raw, by, townshipId ?? undefined)) {
+  for (const r of reads.areaCounts(by, townshipId ?? undefined)) {
     const l = lines.get(r.area_id);
     if (!l) continue;
     const g = statusGroup(status, r.status, r.monitor_type);
@@ -120,7 +119,7 @@ export function boardDoc(raw: Sqlite.Database, body: TemplateBody, text: FrameTe
     byStatus,
     byCause: sorted(cause),
     byAttribute: sorted(attribute),
-    byMeasure: repo.measureCounts(raw, townshipId).map((m) => ({ label: m.category, households: m.n, persons: 0 })),
+    byMeasure: reads.measureCounts(townshipId).map((m) => ({ label: m.category, households: m.n, persons: 0 })),
     target,
     gaps: 0,
     team: null,

@@ -5,7 +5,6 @@
  * characters the font cannot draw.
  */
 import { byGroupThenNumber } from '../../../shared/roster/group-order';
-import type Sqlite from 'better-sqlite3';
 import { maskIdNumber, maskPhone } from '../../../shared/rules/mask';
 import { statusGroup, statusLabel, type MissingGlyph, type StatusGroup, type TemplateBody } from '../../../shared/domain/wallchart';
 import { missingChars } from '../pdf/fonts';
@@ -106,25 +105,25 @@ export interface DataOptions {
   status: StatusRule;
 }
 
-export function villageChartData(raw: Sqlite.Database, village: repo.PlaceRow, body: TemplateBody, opts: DataOptions): VillageChartData {
+export function villageChartData(r: repo.ChartReads, village: repo.PlaceRow, body: TemplateBody, opts: DataOptions): VillageChartData {
   const on = opts.dataDate;
   const year = body.year ?? Number(on.slice(0, 4));
   // Struck-off (注销) households are no longer poor households: not on the chart, not counted.
-  const hs = repo.villageHouseholds(raw, village.id).filter((h) => statusGroup(opts.status, h.status, h.monitor_type) !== null).sort(byGroupThenNumber);
+  const hs = r.villageHouseholds(village.id).filter((h) => statusGroup(opts.status, h.status, h.monitor_type) !== null).sort(byGroupThenNumber);
   const persons = new Map<string, repo.PersonRow[]>();
-  for (const p of repo.villagePersons(raw, village.id)) {
+  for (const p of r.villagePersons(village.id)) {
     const l = persons.get(p.household_id);
     if (l) l.push(p);
     else persons.set(p.household_id, [p]);
   }
-  const income = new Map(repo.villageIncome(raw, village.id).map((r) => [r.household_id, r]));
+  const income = new Map(r.villageIncome(village.id).map((r) => [r.household_id, r]));
   const measures = new Map<string, { year: number; text: string; category: string }[]>();
-  for (const m of repo.villageMeasures(raw, village.id)) {
+  for (const m of r.villageMeasures(village.id)) {
     const l = measures.get(m.household_id) ?? [];
     l.push({ year: m.year, text: m.content || m.category, category: m.category });
     measures.set(m.household_id, l);
   }
-  const pairs = repo.villagePairings(raw, village.id, on);
+  const pairs = r.villagePairings(village.id, on);
   const cadreOf = new Map<string, string>();
   for (const p of pairs) if (!cadreOf.has(p.household_id)) cadreOf.set(p.household_id, p.cadre_name);
 
@@ -207,7 +206,7 @@ export function villageChartData(raw: Sqlite.Database, village: repo.PlaceRow, b
     if (name) c.households.push(name);
     byCadre.set(p.cadre_id, c);
   }
-  const t = repo.villageTeam(raw, village.id);
+  const t = r.villageTeam(village.id);
   const team = t
     ? {
         unit: t.unit_name ?? '',

@@ -4,6 +4,7 @@
  * them before anything reaches a PDF.
  */
 import type Sqlite from 'better-sqlite3';
+import type { Database } from '../db/open';
 
 export interface PlaceRow {
   id: string;
@@ -46,7 +47,7 @@ export interface PersonRow {
   insured: string;
 }
 
-export function villageByCode(raw: Sqlite.Database, code: string): PlaceRow | undefined {
+function villageByCode(raw: Sqlite.Database, code: string): PlaceRow | undefined {
   return raw
     .prepare(
       'SELECT v.id, v.code, v.name, v.township_id, t.name AS township_name, t.code AS township_code, v.population FROM village v JOIN township t ON t.id = v.township_id WHERE v.code = ?',
@@ -54,7 +55,7 @@ export function villageByCode(raw: Sqlite.Database, code: string): PlaceRow | un
     .get(code) as PlaceRow | undefined;
 }
 
-export function villageById(raw: Sqlite.Database, id: string): PlaceRow | undefined {
+function villageById(raw: Sqlite.Database, id: string): PlaceRow | undefined {
   return raw
     .prepare(
       'SELECT v.id, v.code, v.name, v.township_id, t.name AS township_name, t.code AS township_code, v.population FROM village v JOIN township t ON t.id = v.township_id WHERE v.id = ?',
@@ -62,7 +63,7 @@ export function villageById(raw: Sqlite.Database, id: string): PlaceRow | undefi
     .get(id) as PlaceRow | undefined;
 }
 
-export function townshipBy(raw: Sqlite.Database, by: 'id' | 'code', value: string): { id: string; code: string; name: string } | undefined {
+function townshipBy(raw: Sqlite.Database, by: 'id' | 'code', value: string): { id: string; code: string; name: string } | undefined {
   const sql = by === 'id' ? 'SELECT id, code, name FROM township WHERE id = ?' : 'SELECT id, code, name FROM township WHERE code = ?';
   return raw.prepare(sql).get(value) as { id: string; code: string; name: string } | undefined;
 }
@@ -70,11 +71,11 @@ export function townshipBy(raw: Sqlite.Database, by: 'id' | 'code', value: strin
 const HOUSEHOLD_COLS =
   'h.id, h.number, h.group_name, h.head_name, h.size, h.attribute, h.main_cause, h.status, h.monitor_type, h.planned_exit_year, h.exit_year, h.dangerous_house, h.water_safe, h.water_difficult, h.phone, h.reported_income_fen, h.village_id';
 
-export function villageHouseholds(raw: Sqlite.Database, villageId: string): HouseholdRow[] {
+function villageHouseholds(raw: Sqlite.Database, villageId: string): HouseholdRow[] {
   return raw.prepare(`SELECT ${HOUSEHOLD_COLS} FROM household h WHERE h.village_id = ? ORDER BY h.group_name, h.number`).all(villageId) as HouseholdRow[];
 }
 
-export function villagePersons(raw: Sqlite.Database, villageId: string): PersonRow[] {
+function villagePersons(raw: Sqlite.Database, villageId: string): PersonRow[] {
   return raw
     .prepare(
       'SELECT p.household_id, p.name, p.relation, p.id_number, p.birth_date, p.school_status, p.health, p.insured FROM person p JOIN household h ON h.id = p.household_id WHERE h.village_id = ? ORDER BY p.household_id, p.sort',
@@ -83,7 +84,7 @@ export function villagePersons(raw: Sqlite.Database, villageId: string): PersonR
 }
 
 /** Latest income year per household: per-capita net needs the household size too. */
-export function villageIncome(raw: Sqlite.Database, villageId: string): { household_id: string; year: number; net_fen: number }[] {
+function villageIncome(raw: Sqlite.Database, villageId: string): { household_id: string; year: number; net_fen: number }[] {
   return raw
     .prepare(
       `SELECT i.household_id, i.year, (i.production_fen + i.wage_fen + i.property_fen + i.transfer_fen - i.cost_fen) AS net_fen
@@ -93,7 +94,7 @@ export function villageIncome(raw: Sqlite.Database, villageId: string): { househ
     .all(villageId) as { household_id: string; year: number; net_fen: number }[];
 }
 
-export function villageMeasures(raw: Sqlite.Database, villageId: string): { household_id: string; year: number; category: string; content: string }[] {
+function villageMeasures(raw: Sqlite.Database, villageId: string): { household_id: string; year: number; category: string; content: string }[] {
   return raw
     .prepare(
       'SELECT m.household_id, m.year, m.category, m.content FROM measure m JOIN household h ON h.id = m.household_id WHERE h.village_id = ? ORDER BY m.household_id, m.year, m.date, m.id',
@@ -111,7 +112,7 @@ export interface PairingRow {
 }
 
 /** Pairings in force on `date` (no end date, or ending on or after it). */
-export function villagePairings(raw: Sqlite.Database, villageId: string, date: string): PairingRow[] {
+function villagePairings(raw: Sqlite.Database, villageId: string, date: string): PairingRow[] {
   return raw
     .prepare(
       `SELECT p.household_id, c.id AS cadre_id, c.name AS cadre_name, c.unit, c.post, c.phone
@@ -129,7 +130,7 @@ export interface TeamRow {
   members: { name: string; unit: string; post: string; phone: string; captain: number }[];
 }
 
-export function villageTeam(raw: Sqlite.Database, villageId: string): TeamRow | null {
+function villageTeam(raw: Sqlite.Database, villageId: string): TeamRow | null {
   const t = raw
     .prepare('SELECT vt.id, vt.captain_id, vt.term_start, vt.term_end, su.name AS unit_name FROM village_team vt LEFT JOIN support_unit su ON su.id = vt.support_unit_id WHERE vt.village_id = ?')
     .get(villageId) as { id: string; captain_id: string; term_start: string | null; term_end: string | null; unit_name: string | null } | undefined;
@@ -158,7 +159,7 @@ export interface AreaCountRow {
 }
 
 /** Household and person counts by village (of a township) or by township (of the county). */
-export function areaCounts(raw: Sqlite.Database, by: 'village' | 'township', townshipId?: string): AreaCountRow[] {
+function areaCounts(raw: Sqlite.Database, by: 'village' | 'township', townshipId?: string): AreaCountRow[] {
   const group = 'GROUP BY area_id, h.status, h.monitor_type, h.planned_exit_year, h.main_cause, h.attribute';
   if (by === 'village') {
     return raw
@@ -179,7 +180,7 @@ export function areaCounts(raw: Sqlite.Database, by: 'village' | 'township', tow
 }
 
 /** Every village of a township (or township of the county) with its registered population, also those without households. */
-export function areas(raw: Sqlite.Database, by: 'village' | 'township', townshipId?: string): { id: string; code: string; name: string; population: number | null; is_poor: number }[] {
+function areas(raw: Sqlite.Database, by: 'village' | 'township', townshipId?: string): { id: string; code: string; name: string; population: number | null; is_poor: number }[] {
   if (by === 'village') return raw.prepare('SELECT id, code, name, population, is_poor FROM village WHERE township_id = ? ORDER BY code').all(townshipId) as never;
   return raw
     .prepare('SELECT t.id, t.code, t.name, sum(v.population) AS population, max(coalesce(v.is_poor, 0)) AS is_poor FROM township t LEFT JOIN village v ON v.township_id = t.id GROUP BY t.id ORDER BY t.code')
@@ -187,10 +188,26 @@ export function areas(raw: Sqlite.Database, by: 'village' | 'township', township
 }
 
 /** Measure counts by category for an area (township) or the whole county. */
-export function measureCounts(raw: Sqlite.Database, townshipId: string | null): { category: string; n: number }[] {
+function measureCounts(raw: Sqlite.Database, townshipId: string | null): { category: string; n: number }[] {
   if (townshipId)
     return raw
       .prepare('SELECT m.category, count(DISTINCT m.household_id) AS n FROM measure m JOIN household h ON h.id = m.household_id JOIN village v ON v.id = h.village_id WHERE v.township_id = ? GROUP BY m.category ORDER BY n DESC')
       .all(townshipId) as never;
   return raw.prepare('SELECT m.category, count(DISTINCT m.household_id) AS n FROM measure m GROUP BY m.category ORDER BY n DESC').all() as never;
+}
+
+const READS = { villageByCode, villageById, townshipBy, villageHouseholds, villagePersons, villageIncome, villageMeasures, villagePairings, villageTeam, areaCounts, areas, measureCounts };
+type Bound<F> = F extends (raw: Sqlite.Database, ...args: infer A) => infer R ? (...args: A) => R : never;
+/** The chart reads, bound to the connection while the gate holds it. */
+export type ChartReads = { [K in keyof typeof READS]: Bound<(typeof READS)[K]> };
+
+/**
+ * Runs `fn` with the chart reads while the connection's gate is held: everything one chart reads
+ * comes from one moment, never from inside another call's open transaction.
+ */
+export function readCharts<T>(db: Database, fn: (r: ChartReads) => T): Promise<T> {
+  return db.exclusive((raw) => {
+    const bound = Object.fromEntries(Object.entries(READS).map(([k, f]) => [k, (...args: unknown[]) => (f as (raw: Sqlite.Database, ...a: unknown[]) => unknown)(raw, ...args)]));
+    return fn(bound as ChartReads);
+  });
 }

@@ -31,7 +31,6 @@ export interface Rendered {
 const fill = (s: string, v: Record<string, string>) => s.replace(/\{(county|township|village)\}/g, (_, k: string) => v[k] ?? '');
 
 export async function renderTemplate(ctx: Ctx, body: TemplateBody, scope: Scope, opts: { signal?: AbortSignal } = {}): Promise<Rendered> {
-  const raw = ctx.db.raw;
   const settings = await loadSettings(ctx);
   const county = settings.county?.name ?? '';
   const status = await loadStatusRule(ctx);
@@ -40,13 +39,13 @@ export async function renderTemplate(ctx: Ctx, body: TemplateBody, scope: Scope,
   const base = { year, dataDate, sample: settings.sample, issuer: `${county}脱贫攻坚指挥部 统一设计模板` };
 
   if (body.level === 'village') {
-    const v = scope.villageId ? repo.villageById(raw, scope.villageId) : scope.villageCode ? repo.villageByCode(raw, scope.villageCode) : undefined;
+    const v = await repo.readCharts(ctx.db, (r) => (scope.villageId ? r.villageById(scope.villageId) : scope.villageCode ? r.villageByCode(scope.villageCode) : undefined));
     if (!v) {
       if (scope.villageCode) throw new AppError('NOT_FOUND', 'wallchart.village.notFound', { code: scope.villageCode });
       throw new AppError('VALIDATION', 'wallchart.scope.village');
     }
     const names = { county, township: v.township_name, village: v.name };
-    const data = villageChartData(raw, v, body, { county, dataDate, status });
+    const data = await repo.readCharts(ctx.db, (r) => villageChartData(r, v, body, { county, dataDate, status }));
     opts.signal?.throwIfAborted();
     const captain = data.team?.members.find((m) => m.role === '队长');
     const text: FrameText = {
@@ -64,7 +63,7 @@ export async function renderTemplate(ctx: Ctx, body: TemplateBody, scope: Scope,
   let townshipId: string | null = null;
   let township = '';
   if (body.level === 'township') {
-    const t = scope.townshipId ? repo.townshipBy(raw, 'id', scope.townshipId) : scope.townshipCode ? repo.townshipBy(raw, 'code', scope.townshipCode) : undefined;
+    const t = await repo.readCharts(ctx.db, (r) => (scope.townshipId ? r.townshipBy('id', scope.townshipId) : scope.townshipCode ? r.townshipBy('code', scope.townshipCode) : undefined));
     if (!t) {
       if (scope.townshipCode) throw new AppError('NOT_FOUND', 'wallchart.township.notFound', { code: scope.townshipCode });
       throw new AppError('VALIDATION', 'wallchart.scope.township');
@@ -80,7 +79,7 @@ export async function renderTemplate(ctx: Ctx, body: TemplateBody, scope: Scope,
     unit: fill(body.footer.unit, names),
     contact: '',
   };
-  const { pages, sheets, missing } = boardDoc(raw, body, text, townshipId, status);
+  const { pages, sheets, missing } = await repo.readCharts(ctx.db, (r) => boardDoc(r, body, text, townshipId, status));
   return { pdf: await renderSheets(pages, { title: text.title, subject: body.level === 'township' ? '乡镇脱贫攻坚进度图' : '全县脱贫攻坚总览图' }, opts.signal), sheets, missing: [...titleMissing(text), ...missing] };
 }
 

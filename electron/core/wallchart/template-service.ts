@@ -94,7 +94,7 @@ export async function saveTemplate(ctx: Ctx, input: SaveTemplateInput): Promise<
   const name = input.name.trim();
   if (name === '') throw validation('wallchart.name.empty', 'name');
   const body = checkBody(input.body);
-  return ctx.db.kysely.transaction().execute(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const clash = await repo.rowByName(tx, name);
     if (clash && clash.id !== input.id) throw validation('wallchart.name.duplicate', 'name', { name });
     if (!input.id) {
@@ -115,7 +115,7 @@ export async function saveTemplate(ctx: Ctx, input: SaveTemplateInput): Promise<
 
 /** Writes a template exactly as given (import): same id, name and version as in the file. */
 export async function putTemplate(ctx: Ctx, t: { id: string; name: string; version: number; body: TemplateBody }, existing: repo.TemplateRow | undefined): Promise<WallchartTemplate> {
-  return ctx.db.kysely.transaction().execute(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     let name = t.name;
     const clash = await repo.rowByName(tx, name);
     if (clash && clash.id !== t.id) name = `${t.name}（导入）`;

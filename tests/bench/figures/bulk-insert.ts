@@ -57,7 +57,7 @@ export const bulkInsert: Bench = {
         dirs.push(d);
         db = await openDatabase(d);
       },
-      () => insertCadresBulk(db!.raw, data),
+      () => insertCadresBulk(db!, data),
     );
     await db?.close();
 

@@ -65,8 +65,8 @@ const steps: Record<string, Step> = {
     const t0 = performance.now();
     const ids = await repo.rosterPdfIds(app.db.kysely, {});
     let persons = 0;
-    for (const s of repo.shapes(app.db.raw, ids)) persons += s.persons;
-    for (const h of repo.households(app.db.raw, ids)) persons += h.members.length;
+    for (const s of await repo.shapes(app.db, ids)) persons += s.persons;
+    for await (const h of repo.households(app.db, ids)) persons += h.members.length;
     const ms = performance.now() - t0;
     await app.close();
     return { stepMs: ms, persons };
@@ -88,7 +88,7 @@ const steps: Record<string, Step> = {
     let row = 30;
     let pages = 0;
     const ids = await repo.rosterPdfIds(app.db.kysely, {});
-    for (const h of repo.households(app.db.raw, ids)) {
+    for await (const h of repo.households(app.db, ids)) {
       for (const p of h.members) {
         if (row === 30) {
           doc.addPage();

@@ -14,7 +14,7 @@ import { renderPdf } from '../../../electron/core/pdf/engine';
 import { findTemplate } from '../../../electron/core/wallchart/template-service';
 import { renderTemplate } from '../../../electron/core/wallchart/render';
 import { villageChartData } from '../../../electron/core/wallchart/chart-data';
-import { villageById } from '../../../electron/core/wallchart/chart-repo';
+import { readCharts } from '../../../electron/core/wallchart/chart-repo';
 import { seedVillage } from '../../unit/wallchart-fixture';
 import { bestOf, type Bench } from '../harness';
 
@@ -44,7 +44,7 @@ export const wallchartBench: Bench = {
       const chart = await bestOf(3, () => {}, async () => {
         sheets = (await renderTemplate(ctx, tpl.body, { villageId: f.villageId })).sheets;
       });
-      const rows = villageChartData(app.db.raw, villageById(app.db.raw, f.villageId)!, tpl.body, { county: '新邵县', dataDate: '2017-04-30', status: DEFAULT_STATUS_RULE }).households;
+      const rows = (await readCharts(app.db, (r) => villageChartData(r, r.villageById(f.villageId)!, tpl.body, { county: '新邵县', dataDate: '2017-04-30', status: DEFAULT_STATUS_RULE }))).households;
       const bare = await bestOf(3, () => {}, async () => {
         await renderPdf({
           pageSize: 'A1',

@@ -8,13 +8,12 @@ import * as repo from './repo';
 import { loadStatusRule } from '../roster-service';
 
 export async function householdFlags(ctx: Ctx, householdId: string): Promise<QualityFlag[]> {
-  const raw = ctx.db.raw;
   const today = todayOf(ctx.now());
-  const rows = repo.loadHousehold(raw, householdId, today.iso);
+  const rows = await repo.loadHousehold(ctx.db, householdId, today.iso);
   const [h] = assemble(rows, today);
   if (!h) throw new AppError('NOT_FOUND', 'notFound');
   // Who on the roll holds this household's and its cadres' ID numbers, however written.
   const spellings = [...h.members.flatMap((m) => [m.rawId, ...idSpellings(m.canonicalId)]), ...h.cadres.flatMap((c) => idSpellings(c.canonicalId))];
-  const env = envOf(today, rows.lines, holdersFrom(repo.holdersOf(raw, spellings), today), await loadStatusRule(ctx), repo.hasPairings(raw));
+  const env = envOf(today, rows.lines, holdersFrom(await repo.holdersOf(ctx.db, spellings), today), await loadStatusRule(ctx), await repo.hasPairings(ctx.db));
   return groupFindings(findings(h, env)).map((g) => toFlag(g.rule, g.detail, g.details));
 }

@@ -25,23 +25,23 @@ const breathe = () => new Promise<void>((r) => setImmediate(r));
 
 export async function runChecks(ctx: Ctx, opts: RunOptions = {}): Promise<QualitySummary> {
   const started = performance.now();
-  const raw = ctx.db.raw;
+  const db = ctx.db;
   const now = ctx.now();
   const today = todayOf(now);
   opts.signal?.throwIfAborted();
-  const total = repo.householdCount(raw);
+  const total = await repo.householdCount(db);
   opts.onProgress?.(0, total);
   // The county-wide lookups first: possible duplicate ID numbers, and who holds a cadre's number.
-  const cadreSpellings = repo.currentCadreIdNumbers(raw, today.iso).flatMap((id) => idSpellings(canonicalId(id.trim(), today).value));
-  const holders = holdersFrom([...repo.duplicateCandidates(raw), ...repo.holdersOf(raw, cadreSpellings)], today);
-  const env = envOf(today, repo.loadLines(raw), holders, await loadStatusRule(ctx), repo.hasPairings(raw));
+  const cadreSpellings = (await repo.currentCadreIdNumbers(db, today.iso)).flatMap((id) => idSpellings(canonicalId(id.trim(), today).value));
+  const holders = holdersFrom([...(await repo.duplicateCandidates(db)), ...(await repo.holdersOf(db, cadreSpellings))], today);
+  const env = envOf(today, await repo.loadLines(db), holders, await loadStatusRule(ctx), await repo.hasPairings(db));
   const rows: repo.ResultInsert[] = [];
   let after = '';
   let done = 0;
   for (;;) {
     await breathe();
     opts.signal?.throwIfAborted();
-    const chunk = repo.loadChunk(raw, after, CHUNK, today.iso);
+    const chunk = await repo.loadChunk(db, after, CHUNK, today.iso);
     if (chunk.households.length === 0) break;
     for (const h of assemble(chunk, today)) {
       for (const g of groupFindings(findings(h, env))) rows.push({ householdId: h.id, rule: g.rule, detail: g.detail, details: g.details });
@@ -50,26 +50,25 @@ export async function runChecks(ctx: Ctx, opts: RunOptions = {}): Promise<Qualit
     done += chunk.households.length;
     opts.onProgress?.(done, Math.max(total, done));
   }
-  // A Kysely transaction of another call may be open across its awaits on this same
-  // connection: wait for it to end so that the results are not nested into it.
-  while (raw.inTransaction) await new Promise<void>((r) => setTimeout(r, 5));
   opts.signal?.throwIfAborted();
-  repo.replaceResults(raw, rows, { ranAt: now.toISOString(), ranBy: ctx.operator, households: done, durationMs: Math.round(performance.now() - started) });
+  // Through the connection's gate: never nested into another call's open transaction.
+  await repo.replaceResults(db, rows, { ranAt: now.toISOString(), ranBy: ctx.operator, households: done, durationMs: Math.round(performance.now() - started) });
   return checkSummary(ctx);
 }
 
 /** The summary of the stored results: every rule (0 when clean), every township. */
 export async function checkSummary(ctx: Ctx): Promise<QualitySummary> {
-  const raw = ctx.db.raw;
-  const run = repo.lastRun(raw);
-  const counts = new Map(repo.countsByRule(raw).map((r) => [r.rule, r.n]));
+  const db = ctx.db;
+  const run = await repo.lastRun(db);
+  const counts = new Map((await repo.countsByRule(db)).map((r) => [r.rule, r.n]));
+  const byTownship = await repo.countsByTownship(db);
   return {
     ranAt: run?.ran_at ?? null,
-    households: run ? run.households : repo.householdCount(raw),
-    pairingsEntered: repo.hasPairings(raw),
-    flaggedHouseholds: repo.flaggedCount(raw),
+    households: run ? run.households : await repo.householdCount(db),
+    pairingsEntered: await repo.hasPairings(db),
+    flaggedHouseholds: await repo.flaggedCount(db),
     byRule: QUALITY_RULES.map((r) => ({ rule: r.code, title: r.title, severity: r.severity, count: counts.get(r.code) ?? 0 })),
-    byTownship: repo.countsByTownship(raw).map((t) => ({ townshipId: t.id, townshipName: t.name, count: t.n })),
+    byTownship: byTownship.map((t) => ({ townshipId: t.id, townshipName: t.name, count: t.n })),
   };
 }
 
@@ -94,7 +93,7 @@ export interface ResultQuery {
 export async function checkResults(ctx: Ctx, q: ResultQuery): Promise<{ total: number; rows: QualityResult[] }> {
   const offset = Math.max(0, Math.floor(q.offset));
   const limit = Math.max(0, Math.floor(q.limit));
-  const page = repo.resultsPage(ctx.db.raw, { rule: q.rule, townshipId: q.townshipId, offset, limit });
+  const page = await repo.resultsPage(ctx.db, { rule: q.rule, townshipId: q.townshipId, offset, limit });
   return {
     total: page.total,
     rows: page.rows.map((r) => {
