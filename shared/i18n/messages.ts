@@ -5,6 +5,7 @@ import { ledgerMessages } from './messages-ledger';
 import { wallchartMessages } from './messages-wallchart';
 import { pdfMessages } from './messages-pdf';
 import { dialogMessages } from './messages-dialogs';
+import { backupMessages } from './messages-backup';
 import { inspectionMessages } from '../inspection/messages';
 
 /**
@@ -123,8 +124,8 @@ export type MessageKey = keyof (typeof messages)['zh-CN'];
 
 /** Every table of messages, by language (the core ones above plus one per area). */
 const tables: Record<Lang, Record<string, string>[]> = {
-  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN'], ledgerMessages['zh-CN'], inspectionMessages['zh-CN'], wallchartMessages['zh-CN'], pdfMessages['zh-CN'], dialogMessages['zh-CN']],
-  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en, ledgerMessages.en, inspectionMessages.en, wallchartMessages.en, pdfMessages.en, dialogMessages.en],
+  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN'], ledgerMessages['zh-CN'], inspectionMessages['zh-CN'], wallchartMessages['zh-CN'], pdfMessages['zh-CN'], dialogMessages['zh-CN'], backupMessages['zh-CN']],
+  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en, ledgerMessages.en, inspectionMessages.en, wallchartMessages.en, pdfMessages.en, dialogMessages.en, backupMessages.en],
 };
 
 export function messageTable(lang: Lang): Record<string, string> {

@@ -6,7 +6,6 @@
  * The full and read-only disks are small tmpfs mounts (root in this environment: chmod does not
  * stop root, a read-only mount does); they are unmounted after the tests.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,27 +19,18 @@ import { cleanup } from './helpers/app';
 import { cardVillage } from './pdf-fixture';
 import { refusal } from '../support/file-helpers';
 import { cli } from '../support/cli';
+import { mountTmpfs, unmountAll } from '../support/mounts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-atomic-'));
 const full = path.join(root, 'full');
 const ro = path.join(root, 'ro');
-const mounted: string[] = [];
-
-function mount(dir: string, options: string) {
-  fs.mkdirSync(dir, { recursive: true });
-  execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
-  mounted.push(dir);
-}
-
 beforeAll(() => {
-  mount(full, 'size=1m');
-  mount(ro, 'size=1m');
-  fs.writeFileSync(path.join(ro, '旧花名册.pdf'), 'old');
-  execFileSync('mount', ['-o', 'remount,ro', ro]);
+  mountTmpfs(full, 'size=1m');
+  mountTmpfs(ro, 'size=1m', { '旧花名册.pdf': 'old' }, true);
 });
 
 afterAll(() => {
-  for (const d of mounted.splice(0)) execFileSync('umount', [d]);
+  unmountAll();
   fs.rmSync(root, { recursive: true, force: true });
 });
 
