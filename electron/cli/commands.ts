@@ -10,6 +10,7 @@ import { statsCommand } from './stats-command';
 import { roundListCommand, roundResultsCommand } from './inspect-commands';
 import { pdfCommand, pdfUsage } from './pdf-commands';
 import { templateCommand, templateUsage } from './wallchart-commands';
+import { backupCommand, backupListCommand, restoreCommand } from './backup-commands';
 
 export interface CommandInput {
   dataDir: string;
@@ -45,6 +46,9 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
                       列出整改台账（--overdue 只列已逾期的问题）
   ledger export 文件 [--overdue]
                       导出整改台账（.xlsx 或 .pdf）
+  backup 文件或文件夹    备份全部数据（.fpbak；给文件夹时按县名和时间命名）
+  backup list         列出数据目录中的备份（自动备份和恢复前留存的）
+  restore 文件 [--yes] 显示备份内容；加 --yes 用它替换当前数据（当前数据先另存为备份）
   round list          列出督查考核轮次
   round results 轮次   按类型列出考核排名（轮次为名称或编号）
 ${pdfUsage()}
@@ -80,6 +84,15 @@ export const commands: Record<string, Command> = {
     return withApp(dataDir, (app) => importRosterCommand(app, args[0], { dryRun: options['dry-run'] === true, confirmUnmapped: options['confirm-unmapped'] === true }));
   },
   check: ({ dataDir }) => withApp(dataDir, checkCommand),
+  backup: ({ dataDir, args }) => {
+    if (args[0] === 'list' && args.length === 1) return withApp(dataDir, backupListCommand);
+    if (!args[0]) throw new UsageError('用法：backup 文件或文件夹 | backup list');
+    return withApp(dataDir, (app) => backupCommand(app, args.join(' ')));
+  },
+  restore: ({ dataDir, options, args }) => {
+    if (!args[0]) throw new UsageError('restore 需要备份文件路径');
+    return withApp(dataDir, (app) => restoreCommand(app, args.join(' '), options.yes === true));
+  },
   stats: ({ dataDir, options }) => withApp(dataDir, (app) => statsCommand(app, options.township)),
   search: ({ dataDir, args }) => {
     if (!args[0]) throw new UsageError('search 需要查找的文字');

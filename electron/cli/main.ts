@@ -31,6 +31,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
         'confirm-unmapped': { type: 'boolean', default: false },
         township: { type: 'string' },
         overdue: { type: 'boolean', default: false },
+        yes: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         ...pdfCliOptions(),
       },

@@ -45,6 +45,7 @@ async function start(): Promise<void> {
     dataDir,
     { nativeBinding: fs.existsSync(devBinding) ? devBinding : undefined },
     nativeDialogs(() => win),
+    { autoBackups: true },
   );
   opened = core;
   for (const name of callNames) {

@@ -17,7 +17,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
-startPreviewServer({ dataDir, port }).then(
+startPreviewServer({ dataDir, port, autoBackups: true }).then(
   (s) => {
     console.log(`预览已启动：${s.url}（数据目录 ${dataDir}；仅本机可访问，按 Ctrl+C 结束）`);
     const stop = () => void s.close().then(() => process.exit(0));

@@ -117,7 +117,7 @@ async function receive(req: http.IncomingMessage, file: string, name: string): P
  * `dialogs` stands in for the native file dialogs (tests pass the files they want "picked");
  * without it the page picks and downloads files itself (BrowserDialogs).
  */
-export async function startPreviewServer(opts: { dataDir: string; port?: number; rendererDir?: string; now?: () => Date; dialogs?: Dialogs }): Promise<PreviewServer> {
+export async function startPreviewServer(opts: { dataDir: string; port?: number; rendererDir?: string; now?: () => Date; dialogs?: Dialogs; autoBackups?: boolean }): Promise<PreviewServer> {
   const rendererDir = opts.rendererDir ?? RENDERER_DIR;
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`找不到已构建的界面（${rendererDir}），请先运行 npm run build:renderer`);
@@ -130,7 +130,7 @@ export async function startPreviewServer(opts: { dataDir: string; port?: number;
     .replace('<script type="module"', `<meta name="fupin-preview-token" content="${token}" />\n    <script src="./__preview-bridge.js"></script>\n    <script type="module"`);
 
   const browserDialogs = opts.dialogs ? undefined : new BrowserDialogs();
-  const { app, dispatch } = await serveDataDir(opts.dataDir, { now: opts.now }, opts.dialogs ?? browserDialogs);
+  const { app, dispatch } = await serveDataDir(opts.dataDir, { now: opts.now }, opts.dialogs ?? browserDialogs, { autoBackups: opts.autoBackups });
 
   let hosts: string[] = [];
   const json = (res: http.ServerResponse, step: CallStep) => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(step));

@@ -4,6 +4,10 @@
  */
 export const dialogMessages = {
   'zh-CN': {
+    'dialog.backup': '备份数据到…',
+    'dialog.backup.file': '{{county}}扶贫数据备份-{{stamp}}.fpbak',
+    'dialog.restore': '选择要恢复的备份',
+    'dialog.filter.backup': '扶贫工作台备份',
     'dialog.filter.pdf': 'PDF 文件',
     'dialog.filter.xlsx': 'Excel 工作簿',
     'dialog.filter.all': '所有文件',
@@ -47,6 +51,10 @@ export const dialogMessages = {
     'dialog.inspectionBulletin.file': '关于{{name}}情况的通报.pdf',
   },
   en: {
+    'dialog.backup': 'Back up the data to…',
+    'dialog.backup.file': '{{county}} poverty data backup-{{stamp}}.fpbak',
+    'dialog.restore': 'Pick the backup to restore',
+    'dialog.filter.backup': 'Fupin Desk backup',
     'dialog.filter.pdf': 'PDF files',
     'dialog.filter.xlsx': 'Excel workbooks',
     'dialog.filter.all': 'All files',

@@ -13,6 +13,7 @@ import { wallchartContract } from './contract-wallchart';
 import { ledgerContract } from './contract-ledger';
 import { inspectionContract } from './contract-inspection';
 import { pdfContract } from './contract-pdf';
+import { backupContract } from './contract-backup';
 
 const idList = z.array(id).max(10_000);
 
@@ -83,6 +84,7 @@ export const contract = {
   ...ledgerContract,
   ...inspectionContract,
   ...pdfContract,
+  ...backupContract,
 };
 
 export type Contract = typeof contract;

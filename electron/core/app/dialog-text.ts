@@ -10,7 +10,7 @@ export interface DialogText {
   lang: Lang;
   (key: string, params?: Record<string, unknown>): string;
   /** One file-type filter: its name in the UI language. */
-  filter(kind: 'pdf' | 'xlsx' | 'all' | 'roster' | 'inspectionTemplate' | 'wallchartTemplate', extensions: string[]): FileFilter[];
+  filter(kind: 'pdf' | 'xlsx' | 'all' | 'roster' | 'inspectionTemplate' | 'wallchartTemplate' | 'backup', extensions: string[]): FileFilter[];
 }
 
 export async function dialogText(app: Pick<App, 'status'>): Promise<DialogText> {

@@ -11,6 +11,7 @@ import { wallchartHandlers } from './handlers-wallchart';
 import { ledgerHandlers } from './handlers-ledger';
 import { inspectionHandlers } from './handlers-inspection';
 import { pdfHandlers } from './handlers-pdf';
+import { backupHandlers } from './handlers-backup';
 import { FileTokens, noDialogs } from '../app/dialogs';
 import { Tasks } from '../app/tasks';
 
@@ -25,6 +26,7 @@ export function createHandlers(app: App, deps: Partial<HandlerDeps> = {}): Handl
     ...ledgerHandlers(app, full),
     ...inspectionHandlers(app, full),
     ...pdfHandlers(app, full),
+    ...backupHandlers(app, full),
     'app.status': () => app.status(),
     'app.setup': async (i) => {
       await setup(c(), i);

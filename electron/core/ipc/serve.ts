@@ -9,10 +9,20 @@ import { toErrorInfo } from '../errors';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import type { Dialogs } from '../app/dialogs';
+import { startAutoBackups } from '../backup/auto';
 
-export async function serveDataDir(dataDir: string, opts: OpenOptions = {}, dialogs?: Dialogs): Promise<{ app: App | undefined; dispatch: Dispatch }> {
+export async function serveDataDir(dataDir: string, opts: OpenOptions = {}, dialogs?: Dialogs, extra: { autoBackups?: boolean } = {}): Promise<{ app: App | undefined; dispatch: Dispatch }> {
   try {
     const app = await openApp(dataDir, opts);
+    if (extra.autoBackups) {
+      // At start and daily while the app runs (the app and `npm run preview`; tests opt out).
+      const auto = startAutoBackups(app);
+      const close = app.close;
+      app.close = async () => {
+        auto.stop();
+        await close();
+      };
+    }
     return { app, dispatch: createDispatcher(createHandlers(app, { dialogs })) };
   } catch (e) {
     const error = toErrorInfo(e);

@@ -9,6 +9,7 @@ import { call, useCall } from '../../api/client';
 import { notifyError } from '../../ui/notify';
 import { pagingProps, tableProps } from '../../ui/table';
 import { TaskBar, useRosterT, useTask } from './common';
+import { dateTimeText } from '../../ui/format';
 
 const PER_PAGE = 50;
 
@@ -49,7 +50,7 @@ export function QualityPanel({ onRan, onFilter }: { onRan: () => void; onFilter:
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {s?.ranAt
-            ? t('quality.lastRun', { at: s.ranAt.slice(0, 16).replace('T', ' '), households: s.households.toLocaleString(), flagged: s.flaggedHouseholds.toLocaleString() })
+            ? t('quality.lastRun', { at: dateTimeText(s.ranAt), households: s.households.toLocaleString(), flagged: s.flaggedHouseholds.toLocaleString() })
             : t('quality.never')}
         </Text>
         <Button onClick={() => void run()} loading={task.running}>

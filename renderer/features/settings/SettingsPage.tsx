@@ -8,6 +8,7 @@ import { setLanguage } from '../../i18n';
 import { notifyError, notifySaved } from '../../ui/notify';
 import { CodesSection } from './CodesSection';
 import { LinesSection } from './LinesSection';
+import { BackupSection } from './BackupSection';
 
 export function SettingsPage({ status, onChange }: { status: AppStatus; onChange: () => void }) {
   const { t } = useTranslation();
@@ -73,6 +74,7 @@ export function SettingsPage({ status, onChange }: { status: AppStatus; onChange
           </Table.Tr>
         </Table.Tbody>
       </Table>
+      <BackupSection onRestored={onChange} />
       <LinesSection />
       <CodesSection />
     </Stack>
