@@ -21,6 +21,8 @@ const active = new Set<string>();
  *  `.x.xlsx.123-ab.tmp`, `.x.pdf.123.tmp`, `x.json.tmp-123`, evidence `.incoming-<uuid>`). */
 const TEMP_NAME = [
   /^\..+\.\d+-[0-9a-z]+\.part$/,
+  // SQLite's own files beside a temporary database (a killed backup snapshot's rollback journal).
+  /^\..+\.\d+-[0-9a-z]+\.part-(journal|wal|shm)$/,
   /^.+\.(pdf|xlsx|json)\.part$/i,
   /^\..+\.\d+(-[0-9a-z]+)?\.tmp$/,
   /^.+\.tmp-\d+$/,
