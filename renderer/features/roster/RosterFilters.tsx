@@ -139,7 +139,7 @@ function SearchBox({ text, onText }: { text: string; onText: (text: string) => v
           label={t('filter.search')}
           placeholder={t('filter.searchPlaceholder')}
           value={value}
-          w={320}
+          w={420}
           autoComplete="off"
           onChange={(e) => setValue(e.currentTarget.value)}
           onFocus={() => hits.length && combobox.openDropdown()}
