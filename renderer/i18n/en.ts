@@ -16,6 +16,11 @@ export const en: Shape<UiStrings> = {
   },
   common: {
     pickColour: 'Pick a colour from the screen',
+    yuan: 'yuan',
+    paren: '{{name}} ({{detail}})',
+    listSep: ', ',
+    colon: ': ',
+    copyOf: '{{name}} (copy)',
     firstPage: 'First page',
     lastPage: 'Last page',
     previousPage: 'Previous page',

@@ -37,4 +37,14 @@ export function errorText(info: Pick<ErrorInfo, 'key' | 'params' | 'parts' | 'co
   return formatError(info, (i18n.language as Lang) === 'en' ? 'en' : 'zh-CN');
 }
 
+/** 「名称（说明）」 in the UI language: full-width brackets in Chinese, "name (detail)" in English. */
+export function withParen(name: string, detail: string | number): string {
+  return i18n.t('common.paren', { name, detail });
+}
+
+/** A list of names joined as the UI language does: 、 in Chinese, ", " in English. */
+export function joinList(items: readonly string[]): string {
+  return items.join(i18n.t('common.listSep'));
+}
+
 export default i18n;

@@ -13,6 +13,12 @@ export const zhCN = {
   },
   common: {
     pickColour: '从屏幕取色',
+    yuan: '元',
+    /** A name with a detail in brackets, and the separator of a list of names. */
+    paren: '{{name}}（{{detail}}）',
+    listSep: '、',
+    colon: '：',
+    copyOf: '{{name}}（副本）',
     firstPage: '第一页',
     lastPage: '最后一页',
     previousPage: '上一页',

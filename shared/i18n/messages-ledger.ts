@@ -25,6 +25,7 @@ const zh = {
   'monthly.doneDate': '完成日期应为有效日期，且不晚于今天',
   'monthly.alreadyDone': '该任务已标记完成',
   'monthly.notDone': '该任务尚未完成',
+  'monthly.label': '{{year}}年{{month}}月',
 };
 const en: Record<keyof typeof zh, string> = {
   'ledger.transition.refused': 'Cannot go from "{{from}}" straight to "{{to}}"',
@@ -52,5 +53,6 @@ const en: Record<keyof typeof zh, string> = {
   'monthly.doneDate': 'The completion date must be a valid date, not after today',
   'monthly.alreadyDone': 'This task is already marked done',
   'monthly.notDone': 'This task is not done yet',
+  'monthly.label': '{{monthName}} {{year}}',
 };
 export const ledgerMessages = { 'zh-CN': zh, en };

@@ -4,6 +4,7 @@
  * ranked by that rate, then by tasks done on time; equal units share a rank (1, 2, 2, 4).
  */
 import type { MonthlyAssessment, MonthlyTask, UnitCompletion } from '../domain/ledger';
+import { formatMessage, type Lang } from '../i18n/messages';
 
 export function assessMonth(month: string, tasks: readonly Pick<MonthlyTask, 'unit' | 'deadline' | 'doneDate'>[]): MonthlyAssessment {
   const by = new Map<string, UnitCompletion>();
@@ -25,10 +26,11 @@ export function assessMonth(month: string, tasks: readonly Pick<MonthlyTask, 'un
   return { month, units, assigned: tasks.length, doneOnTime: units.reduce((s, u) => s + u.doneOnTime, 0) };
 }
 
-/** "2026-11" → "2026年11月" */
-export function monthLabel(month: string): string {
+/** A month in the reader's language: "2026-11" → "2026年11月" (printouts, Chinese UI) or "November 2026". */
+export function monthLabel(month: string, lang: Lang = 'zh-CN'): string {
   const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月`;
+  const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(y), Number(m) - 1, 1)));
+  return formatMessage('monthly.label', { year: y, month: Number(m), monthName }, lang);
 }
 
 export function isMonth(s: string): boolean {

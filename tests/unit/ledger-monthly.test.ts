@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, openTestApp, setUpXinshao } from './helpers/app';
-import { assessMonth } from '../../shared/ledger/monthly';
+import { assessMonth, monthLabel } from '../../shared/ledger/monthly';
 import { bulletinPdf } from '../../electron/core/ledger/monthly-bulletin';
 import { pdfInfo, pdfPages, pdfToPng } from '../support/pdf';
 
@@ -30,6 +30,15 @@ describe('assessMonth', () => {
       ['县教育局', 1, 0, 0, 0, 4],
     ]);
     expect([a.assigned, a.doneOnTime]).toEqual([7, 4]);
+  });
+});
+
+describe('monthLabel', () => {
+  it('names a month in the reader\'s language: Chinese by default (printouts), English for the English UI', () => {
+    expect(monthLabel('2026-11')).toBe('2026年11月');
+    expect(monthLabel('2026-03', 'zh-CN')).toBe('2026年3月');
+    expect(monthLabel('2026-09', 'en')).toBe('September 2026');
+    expect(monthLabel('2017-01', 'en')).toBe('January 2017');
   });
 });
 

@@ -29,7 +29,7 @@ function Line({ x }: { x: RankedTarget }) {
 }
 
 export function LatestRankingCard() {
-  const { t } = useInspT();
+  const { t, typeName } = useInspT();
   const latest = useCall('inspection.latest', {});
   const d = latest.data;
   return (
@@ -48,7 +48,7 @@ export function LatestRankingCard() {
           {d.types.map((k) => (
             <Stack key={k.type} gap={2}>
               <Text fw={600} size="sm">
-                {k.typeName}
+                {typeName(k.type)}
               </Text>
               <Text size="xs" c="green.8">
                 {t('card.top')}

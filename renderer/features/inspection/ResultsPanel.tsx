@@ -2,7 +2,7 @@
 import { Autocomplete, Badge, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { points } from '@shared/inspection/scoring';
+import { points, TIE_RULE_EN } from '@shared/inspection/scoring';
 import type { Finding, RoundResults } from '@shared/domain/inspection';
 import { addDays } from '@shared/ledger/views';
 import { call, useCall } from '../../api/client';
@@ -11,7 +11,7 @@ import { TaskBar, useTask } from '../roster/common';
 import { useInspT } from './common';
 
 export function ResultsPanel({ roundId }: { roundId: string }) {
-  const { t } = useInspT();
+  const { t, typeName, lang } = useInspT();
   const res = useCall('inspection.results', { roundId });
   const [raising, setRaising] = useState<Finding | null>(null);
   const r = res.data;
@@ -20,14 +20,14 @@ export function ResultsPanel({ roundId }: { roundId: string }) {
     <Stack>
       <Exports r={r} />
       <Text size="sm" c="dimmed" data-testid="tie-rule">
-        {r.tieRule}
+        {lang === 'en' ? TIE_RULE_EN : r.tieRule}
       </Text>
       {r.rankings.map((k) => (
         <Paper key={k.type} withBorder p="sm">
           <Title order={5} mb="xs">
-            {k.typeName}（{t('sheet.of', { max: points(k.totalMax) })}）
+            {t('results.typeHeading', { type: typeName(k.type), of: t('sheet.of', { max: points(k.totalMax) }) })}
           </Title>
-          <Table striped aria-label={`${k.typeName} ${t('results.rank')}`}>
+          <Table striped aria-label={`${typeName(k.type)} ${t('results.rank')}`}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={60}>{t('results.rank')}</Table.Th>

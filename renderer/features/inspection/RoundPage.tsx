@@ -31,7 +31,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
           </Group>
           <Text size="sm" c="dimmed">
             {r.periodStart} — {r.periodEnd}
-            {r.theme ? ` · ${r.theme}` : ''} · {t('round.templates', { list: r.templates.map((x) => `${x.name}（第${x.version}版）`).join('、') })}
+            {r.theme ? ` · ${r.theme}` : ''} · {t('round.templates', { list: r.templates.map((x) => t('round.templateVersion', { name: x.name, version: x.version })).join(t('round.listSep')) })}
           </Text>
         </Stack>
         <RoundActions r={r} onChange={() => void round.reload()} />
@@ -109,7 +109,7 @@ function RoundActions({ r, onChange }: { r: RoundDetail; onChange: () => void })
 
 function TargetsTable({ r, onChange }: { r: RoundDetail; onChange: () => void }) {
   const { t, typeName } = useInspT();
-  const groups = [{ value: '', label: t('round.unassigned') }, ...r.groups.map((g) => ({ value: g.id, label: `${g.name}${g.inspectors.length ? `（${g.inspectors.join('、')}）` : ''}` }))];
+  const groups = [{ value: '', label: t('round.unassigned') }, ...r.groups.map((g) => ({ value: g.id, label: g.inspectors.length ? t('round.groupInspectors', { name: g.name, inspectors: g.inspectors.join(t('round.listSep')) }) : g.name }))];
   return (
     <Table withTableBorder striped highlightOnHover>
       <Table.Thead>

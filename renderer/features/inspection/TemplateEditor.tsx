@@ -109,7 +109,7 @@ export function TemplateEditor({ editing, onClose, onSaved }: { editing: { recor
                 <Text fz="xs" style={{ flex: 3 }}>{t('templates.itemTitle')}</Text>
                 <Text fz="xs" w={130}>{t('templates.mode')}</Text>
                 <Text fz="xs" w={70}>{t('templates.max')}</Text>
-                <Text fz="xs" w={80}>{t('templates.per')}</Text>
+                <Text fz="xs" w={110}>{t('templates.per')}</Text>
                 <Text fz="xs" style={{ flex: 2 }}>{t('templates.guidance')}</Text>
                 <Text w={28} />
               </Group>
@@ -126,7 +126,7 @@ export function TemplateEditor({ editing, onClose, onSaved }: { editing: { recor
                     w={130}
                   />
                   <TextInput size="xs" aria-label={t('templates.max')} placeholder={t('templates.max')} value={it.mode === 'veto' ? '' : it.max} disabled={it.mode === 'veto'} onChange={(e) => setItem(si, ii, { max: e.currentTarget.value })} w={70} />
-                  <TextInput size="xs" aria-label={t('templates.per')} placeholder={t('templates.per')} value={it.mode === 'deduct' ? it.per : ''} disabled={it.mode !== 'deduct'} onChange={(e) => setItem(si, ii, { per: e.currentTarget.value })} w={80} />
+                  <TextInput size="xs" aria-label={t('templates.per')} placeholder={t('templates.per')} value={it.mode === 'deduct' ? it.per : ''} disabled={it.mode !== 'deduct'} onChange={(e) => setItem(si, ii, { per: e.currentTarget.value })} w={110} />
                   <TextInput size="xs" aria-label={t('templates.guidance')} placeholder={t('templates.guidance')} value={it.guidance} onChange={(e) => setItem(si, ii, { guidance: e.currentTarget.value })} style={{ flex: 2 }} />
                   <ActionIcon variant="subtle" color="red" aria-label={t('templates.removeItem')} onClick={() => setSections((ss) => ss.map((x, a) => (a === si ? { ...x, items: x.items.filter((_, b) => b !== ii) } : x)))}>
                     ×

@@ -62,7 +62,7 @@ export function TemplatesPanel() {
               <Table.Td>{x.itemCount}</Table.Td>
               <Table.Td>
                 <Text size="sm" c={x.usedBy.length ? undefined : 'dimmed'}>
-                  {x.usedBy.length ? x.usedBy.join('、') : t('templates.unused')}
+                  {x.usedBy.length ? x.usedBy.join(t('round.listSep')) : t('templates.unused')}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -65,6 +65,9 @@ export const inspectionEn: Shape<typeof inspectionZh> = {
     finishText: 'Scores cannot change after finishing; the ranking goes to the home page and the bulletin. Finish "{{name}}"?',
     reopen: 'Reopen',
     templates: 'Checklists: {{list}}',
+    templateVersion: '{{name}} (version {{version}})',
+    groupInspectors: '{{name}} ({{inspectors}})',
+    listSep: ', ',
   },
   sheet: {
     title: 'Scoring · {{name}}',
@@ -94,6 +97,10 @@ export const inspectionEn: Shape<typeof inspectionZh> = {
     finishedNote: 'This round is finished; scores are read-only.',
     perTimes: '−{{per}} each',
     ledger: 'Ledger no. {{seq}}',
+    backTo: '{{back}} ({{round}})',
+    totalOf: '{{total}} ({{of}})',
+    unitPoints: 'pts',
+    unitTimes: 'times',
   },
   results: {
     rank: 'Rank',
@@ -130,6 +137,7 @@ export const inspectionEn: Shape<typeof inspectionZh> = {
     raise: 'Raise',
     raised: 'Ledger item no. {{seq}} created',
     source: 'Source: {{round}} · {{target}} · {{item}}',
+    typeHeading: '{{type}} ({{of}})',
   },
   templates: {
     new: 'New checklist',

@@ -61,6 +61,9 @@ export const inspectionZh = {
     finishText: '结束后评分不能再修改，排名进入首页和通报。确定结束「{{name}}」？',
     reopen: '重新开启',
     templates: '检查表：{{list}}',
+    templateVersion: '{{name}}（第{{version}}版）',
+    groupInspectors: '{{name}}（{{inspectors}}）',
+    listSep: '、',
   },
   sheet: {
     title: '评分 · {{name}}',
@@ -90,6 +93,10 @@ export const inspectionZh = {
     finishedNote: '本轮考核已结束，评分只读。',
     perTimes: '每次扣 {{per}} 分',
     ledger: '台账 {{seq}} 号',
+    backTo: '{{back}}（{{round}}）',
+    totalOf: '{{total}}（{{of}}）',
+    unitPoints: '分',
+    unitTimes: '次',
   },
   results: {
     rank: '名次',
@@ -126,6 +133,7 @@ export const inspectionZh = {
     raise: '转入',
     raised: '已建立整改台账第 {{seq}} 号',
     source: '来源：{{round}}·{{target}}·{{item}}',
+    typeHeading: '{{type}}（{{of}}）',
   },
   templates: {
     new: '新建检查表',

@@ -87,7 +87,7 @@ export function LedgerDrawer({ id, today, onClose, onChanged, onEdit }: { id: st
             </Group>
           </Group>
           <SimpleGrid cols={2} spacing="sm">
-            <Field label={t('col.source')}>{`${t(`source.${d.item.sourceKind}`)}：${d.item.sourceText}`}</Field>
+            <Field label={t('col.source')}>{t('list.sourceLine', { kind: t(`source.${d.item.sourceKind}`), text: d.item.sourceText })}</Field>
             <Field label={t('col.category')}>{d.item.category}</Field>
             <Field label={t('col.leadUnit')}>{d.item.leadUnit}</Field>
             <Field label={t('col.responsibleUnit')}>{d.item.responsibleUnit}</Field>
@@ -174,8 +174,8 @@ export function LedgerDrawer({ id, today, onClose, onChanged, onEdit }: { id: st
           <Stack gap={4}>
             {d.transitions.map((x) => (
               <Text key={x.id} size="xs" c="dimmed">
-                {when(x.at)} · {x.by}：{t(`status.${x.from}`)} → {t(`status.${x.to}`)}
-                {x.note ? `（${x.note}）` : ''}
+                {when(x.at)} · {t('list.historyLine', { by: x.by, from: t(`status.${x.from}`), to: t(`status.${x.to}`) })}
+                {x.note ? t('list.historyNote', { note: x.note }) : ''}
               </Text>
             ))}
           </Stack>

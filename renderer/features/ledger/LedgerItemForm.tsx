@@ -55,15 +55,16 @@ export function LedgerItemForm({
   const units = options?.units ?? [];
   return (
     <FormModal title={record ? t('form.editTitle', { seq: record.seq }) : t('form.addTitle')} onClose={onClose} onSubmit={submit} busy={busy} size="xl">
-      <Group grow align="flex-start">
+      <Group align="flex-start" wrap="nowrap">
         <Select
+          w={170}
           label={t('form.sourceKind')}
           data={LEDGER_SOURCE_KINDS.map((k) => ({ value: k, label: t(`source.${k}`) }))}
           allowDeselect={false}
           {...form.getInputProps('sourceKind')}
         />
-        <TextInput label={t('form.sourceText')} placeholder={t('form.sourceTextPlaceholder')} required data-autofocus {...form.getInputProps('sourceText')} />
-        <Select label={t('col.category')} data={options?.categories ?? []} required searchable {...form.getInputProps('category')} />
+        <TextInput style={{ flex: 1 }} label={t('form.sourceText')} placeholder={t('form.sourceTextPlaceholder')} required data-autofocus {...form.getInputProps('sourceText')} />
+        <Select w={200} label={t('col.category')} data={options?.categories ?? []} required searchable {...form.getInputProps('category')} />
       </Group>
       <Textarea label={t('col.description')} required autosize minRows={2} maxRows={6} {...form.getInputProps('description')} />
       <Textarea label={t('col.measures')} autosize minRows={2} maxRows={6} {...form.getInputProps('measures')} />

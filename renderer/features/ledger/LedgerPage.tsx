@@ -83,7 +83,7 @@ export function LedgerPage({ view, itemId }: { view: LedgerView; itemId?: string
         <Select label={t('filter.category')} placeholder={t('filter.all')} clearable w={130} data={options.data?.categories ?? []} value={filters.category ?? null} onChange={set('category')} />
         <Select label={t('filter.unit')} placeholder={t('filter.all')} clearable searchable w={170} data={options.data?.units ?? []} value={filters.unit ?? null} onChange={set('unit')} />
         <Select label={t('filter.person')} placeholder={t('filter.all')} clearable searchable w={130} data={options.data?.people ?? []} value={filters.person ?? null} onChange={set('person')} />
-        <TextInput label={t('filter.text')} placeholder={t('filter.textPlaceholder')} w={240} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <TextInput label={t('filter.text')} placeholder={t('filter.textPlaceholder')} w={300} value={text} onChange={(e) => setText(e.currentTarget.value)} />
         {anyFilter && (
           <Button
             variant="subtle"
@@ -133,12 +133,12 @@ export function LedgerPage({ view, itemId }: { view: LedgerView; itemId?: string
                   <Anchor component="button" type="button" size="sm" ta="left" c="dark.7" fw={500} onClick={(e) => (e.stopPropagation(), setOpen(r.id))} data-testid="ledger-row-open">
                     {r.description}
                   </Anchor>
-                  <Text size="xs" c="dimmed">{`${t(`source.${r.sourceKind}`)}：${r.sourceText}`}</Text>
+                  <Text size="xs" c="dimmed">{t('list.sourceLine', { kind: t(`source.${r.sourceKind}`), text: r.sourceText })}</Text>
                 </Stack>
               ),
             },
             { accessor: 'category', title: t('col.category'), width: 84 },
-            { accessor: 'responsibleUnit', title: t('col.responsibleUnit'), width: 100 },
+            { accessor: 'responsibleUnit', title: t('col.responsibleUnit'), width: 110 },
             { accessor: 'responsiblePerson', title: t('col.responsiblePerson'), width: 72 },
             {
               accessor: 'deadline',
@@ -152,7 +152,7 @@ export function LedgerPage({ view, itemId }: { view: LedgerView; itemId?: string
               ),
             },
             { accessor: 'lastProgress', title: t('col.progress'), width: 170, render: (r) => <Text size="sm" lineClamp={2}>{r.lastProgress ?? '—'}</Text> },
-            { accessor: 'evidenceCount', title: t('col.evidence'), width: 80, textAlign: 'center', render: (r) => (r.evidenceCount ? t('list.evidenceCount', { n: r.evidenceCount }) : '—') },
+            { accessor: 'evidenceCount', title: t('col.evidence'), width: 96, textAlign: 'center', render: (r) => (r.evidenceCount ? t('list.evidenceCount', { n: r.evidenceCount }) : '—') },
             {
               accessor: 'status',
               title: t('col.status'),

@@ -14,7 +14,8 @@ import { applyFieldError } from '../../ui/fieldErrors';
 import { TaskBar, useLedgerT, useTask } from './common';
 
 export function MonthlyPage() {
-  const { t } = useLedgerT();
+  const { t, lang: uiLang } = useLedgerT();
+  const lang = uiLang === 'en' ? 'en' : 'zh-CN';
   const thisMonth = localDay(new Date()).slice(0, 7);
   const [month, setMonth] = useState(thisMonth);
   const months = useCall('monthly.months', {});
@@ -25,8 +26,8 @@ export function MonthlyPage() {
   const bulletin = useTask();
   const monthOptions = useMemo(() => {
     const set = new Set([thisMonth, month, ...(months.data ?? [])]);
-    return [...set].sort().reverse().map((m) => ({ value: m, label: monthLabel(m) }));
-  }, [months.data, month, thisMonth]);
+    return [...set].sort().reverse().map((m) => ({ value: m, label: monthLabel(m, lang) }));
+  }, [months.data, month, thisMonth, lang]);
   const reload = () => {
     void view.reload();
     void months.reload();
@@ -45,7 +46,7 @@ export function MonthlyPage() {
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
-        <Select label={t('monthly.month')} data={monthOptions} value={month} onChange={(v) => v && setMonth(v)} allowDeselect={false} w={160} />
+        <Select label={t('monthly.month')} data={monthOptions} value={month} onChange={(v) => v && setMonth(v)} allowDeselect={false} w={190} />
         <Group gap="xs">
           <Button variant="light" onClick={() => void writeBulletin()} disabled={!tasks.length || bulletin.running}>
             {t('monthly.bulletin')}
@@ -56,7 +57,7 @@ export function MonthlyPage() {
       <Stack gap="md">
         <div>
           <Title order={5} mb={6}>
-            {monthLabel(month)} · {t('monthly.tasksLabel')}
+            {monthLabel(month, lang)} · {t('monthly.tasksLabel')}
           </Title>
           <DataTable<MonthlyTask>
             {...tableProps}

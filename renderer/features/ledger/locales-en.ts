@@ -37,6 +37,7 @@ export const ledgerEn: Shape<typeof ledgerZh> = {
   },
   list: {
     add: 'New item',
+    sourceLine: '{{kind}}: {{text}}',
     count: '{{n}} items',
     tableLabel: 'Rectification ledger',
     empty: 'The ledger has no items yet',
@@ -65,6 +66,8 @@ export const ledgerEn: Shape<typeof ledgerZh> = {
     progressPlaceholder: 'What was done (e.g. visited 3 households)',
     progressEmpty: 'No progress recorded yet',
     history: 'Status history',
+    historyLine: '{{by}}: {{from}} → {{to}}',
+    historyNote: ' ({{note}})',
     evidence: 'Evidence',
     evidenceAdd: 'Add evidence file',
     evidenceEmpty: 'No evidence yet',

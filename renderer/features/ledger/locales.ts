@@ -33,6 +33,7 @@ export const ledgerZh = {
   },
   list: {
     add: '新增问题',
+    sourceLine: '{{kind}}：{{text}}',
     count: '共 {{n}} 条',
     tableLabel: '整改台账',
     empty: '台账中还没有整改问题',
@@ -61,6 +62,8 @@ export const ledgerZh = {
     progressPlaceholder: '本次整改进展（如：已入户核实 3 户）',
     progressEmpty: '还没有整改进展记录',
     history: '状态变更记录',
+    historyLine: '{{by}}：{{from}} → {{to}}',
+    historyNote: '（{{note}}）',
     evidence: '佐证材料',
     evidenceAdd: '添加佐证材料',
     evidenceEmpty: '还没有佐证材料',

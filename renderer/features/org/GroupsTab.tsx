@@ -5,6 +5,7 @@ import type { Township, WorkGroup } from '@shared/domain/org';
 import { checkName } from '@shared/rules/org';
 import { call, useCall } from '../../api/client';
 import { actionsColumn, FormModal, ListFrame, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
+import { joinList } from '../../i18n';
 
 export function GroupsTab() {
   const { t } = useOrgT();
@@ -38,7 +39,7 @@ export function GroupsTab() {
                 r.townshipIds.length === 0 ? (
                   t('ui.dash')
                 ) : (
-                  <Text size="sm">{r.townshipIds.map((id) => townshipName.get(id) ?? '?').join('、')}</Text>
+                  <Text size="sm">{joinList(r.townshipIds.map((id) => townshipName.get(id) ?? '?'))}</Text>
                 ),
             },
             actionsColumn(t('ui.actions'), (r) => r.name, (r) => setEditing({ record: r }), async (r) => {

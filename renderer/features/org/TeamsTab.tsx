@@ -6,6 +6,7 @@ import type { Cadre, SupportUnit, Village, VillageTeam } from '@shared/domain/or
 import { call, useCall } from '../../api/client';
 import { actionsColumn, FormModal, ListFrame, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
 import { villageLabel } from './UnitsTab';
+import { joinList, withParen } from '../../i18n';
 
 /** County rules: a team has at least 3 people and serves at least 2 years. Advisory only. */
 const MIN_SIZE = 3;
@@ -16,7 +17,7 @@ export function termTooShort(start: string | null, end: string | null): boolean 
   return dayjs(end).add(1, 'day').isBefore(dayjs(start).add(MIN_YEARS, 'year'));
 }
 
-const cadreLabel = (c: Cadre) => (c.unit ? `${c.name}（${c.unit}）` : c.name);
+const cadreLabel = (c: Cadre) => (c.unit ? withParen(c.name, c.unit) : c.name);
 
 interface Refs {
   villages: Village[];
@@ -80,7 +81,7 @@ export function TeamsTab() {
               title: t('team.members'),
               render: (r) => (
                 <Group gap={6} wrap="nowrap">
-                  <Text size="sm">{r.memberIds.length ? r.memberIds.map(name).join('、') : t('ui.dash')}</Text>
+                  <Text size="sm">{r.memberIds.length ? joinList(r.memberIds.map(name)) : t('ui.dash')}</Text>
                   {1 + r.memberIds.length < MIN_SIZE && (
                     <Badge color="yellow" variant="light" style={{ flexShrink: 0 }}>
                       {t('team.warnShort')}

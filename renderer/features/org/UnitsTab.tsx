@@ -5,6 +5,7 @@ import type { SupportUnit, Village } from '@shared/domain/org';
 import { checkName } from '@shared/rules/org';
 import { call, useCall } from '../../api/client';
 import { actionsColumn, FormModal, ListFrame, tableProps, useLiveForm, useOrgT, useSaver, type Editing } from './common';
+import { joinList } from '../../i18n';
 
 /** "乡镇 · 村名": village names repeat across townships, so options name both. */
 export const villageLabel = (v: Pick<Village, 'townshipName' | 'name'>) => `${v.townshipName} · ${v.name}`;
@@ -41,7 +42,7 @@ export function UnitsTab() {
                   t('ui.dash')
                 ) : (
                   <Text size="sm" title={r.villageIds.map((id) => (villageById.get(id) ? villageLabel(villageById.get(id)!) : '?')).join('\n')}>
-                    {r.villageIds.map((id) => villageById.get(id)?.name ?? '?').join('、')}
+                    {joinList(r.villageIds.map((id) => villageById.get(id)?.name ?? '?'))}
                   </Text>
                 ),
             },

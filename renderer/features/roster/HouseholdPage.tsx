@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { HouseholdDetail } from '@shared/domain/roster';
 import { call, useCall } from '../../api/client';
 import { go } from '../../app/route';
-import { errorText } from '../../i18n';
+import { errorText, joinList } from '../../i18n';
 import { ConfirmDelete } from '../../ui/ConfirmDelete';
 import { notifySaved } from '../../ui/notify';
 import { tableProps } from '../../ui/table';
@@ -109,7 +109,7 @@ export function HouseholdPage({ id }: { id: string }) {
               <Table.Th>{t('household.mainCause')}</Table.Th>
               <Table.Td>{dash(h.mainCause)}</Table.Td>
               <Table.Th>{t('household.secondaryCauses')}</Table.Th>
-              <Table.Td>{h.secondaryCauses.length ? h.secondaryCauses.join('、') : '—'}</Table.Td>
+              <Table.Td>{h.secondaryCauses.length ? joinList(h.secondaryCauses) : '—'}</Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('household.identifiedYear')}</Table.Th>

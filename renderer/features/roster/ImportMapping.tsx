@@ -4,6 +4,7 @@ import type { ImportColumn, ImportInspect } from '@shared/domain/roster-import';
 import { FIELD, LAYOUT } from '@shared/roster/layout';
 import { checkColumns, needsConfirmation } from '@shared/roster/mapping';
 import { useRosterT } from './common';
+import i18n, { joinList, withParen } from '../../i18n';
 
 const NONE = '__none__';
 
@@ -50,7 +51,9 @@ export function ImportMapping({
     <Stack gap="sm">
       <Group gap="lg" align="flex-end">
         <Text size="sm">
-          {t('import.file')}：<b>{inspect.name}</b>（{inspect.format.toUpperCase()}）
+          {t('import.file')}
+          {i18n.t('common.colon')}
+          <b>{inspect.name}</b> {withParen('', inspect.format.toUpperCase()).trim()}
         </Text>
         {inspect.sheets.length > 1 && (
           <Select
@@ -70,24 +73,24 @@ export function ImportMapping({
         <Alert color="orange" variant="light" py={6}>
           {inspect.duplicates.map((d) => (
             <Text size="sm" key={d.header}>
-              {t('import.duplicateHeader', { header: d.header, columns: d.columns.map(columnLetter).join('、') })}
+              {t('import.duplicateHeader', { header: d.header, columns: joinList(d.columns.map(columnLetter)) })}
             </Text>
           ))}
         </Alert>
       )}
       {(missing.length > 0 || twice.length > 0) && (
         <Alert color="red" variant="light" py={6} role="alert">
-          {missing.length > 0 && <Text size="sm">{t('import.missing', { fields: missing.join('、') })}</Text>}
-          {twice.length > 0 && <Text size="sm">{t('import.twice', { fields: twice.join('、') })}</Text>}
+          {missing.length > 0 && <Text size="sm">{t('import.missing', { fields: joinList(missing) })}</Text>}
+          {twice.length > 0 && <Text size="sm">{t('import.twice', { fields: joinList(twice) })}</Text>}
         </Alert>
       )}
       {needsConfirmation(check) && (
         <Alert color="orange" variant="light" py={8} role="alert" title={t('importMap.leftOutTitle')}>
           <Stack gap={6}>
             {suspects.length > 0 && (
-              <Text size="sm">{t('importMap.suspects', { columns: suspects.map((s) => t('importMap.suspect', { header: s.header, field: FIELD[s.field].header })).join('、') })}</Text>
+              <Text size="sm">{t('importMap.suspects', { columns: joinList(suspects.map((s) => t('importMap.suspect', { header: s.header, field: FIELD[s.field].header }))) })}</Text>
             )}
-            {unchecked.length > 0 && <Text size="sm">{t('importMap.unchecked', { fields: unchecked.map((f) => FIELD[f].header).join('、') })}</Text>}
+            {unchecked.length > 0 && <Text size="sm">{t('importMap.unchecked', { fields: joinList(unchecked.map((f) => FIELD[f].header)) })}</Text>}
             <Checkbox size="sm" checked={confirmed} onChange={(e) => onConfirmed(e.currentTarget.checked)} label={t('importMap.confirm')} />
           </Stack>
         </Alert>

@@ -98,14 +98,14 @@ export function QualityPanel({ onRan, onFilter }: { onRan: () => void; onFilter:
                 {
                   accessor: 'severity',
                   title: t('quality.severity'),
-                  width: 80,
+                  width: 104,
                   render: (r) => (
                     <Badge size="sm" variant="light" color={r.severity === 'error' ? 'red' : 'orange'}>
                       {t(`quality.${r.severity}`)}
                     </Badge>
                   ),
                 },
-                { accessor: 'count', title: t('quality.households'), textAlign: 'right', width: 90, render: (r) => <Text size="sm" c={r.count ? undefined : 'dimmed'}>{r.count.toLocaleString()}</Text> },
+                { accessor: 'count', title: t('quality.households'), textAlign: 'right', width: 112, render: (r) => <Text size="sm" c={r.count ? undefined : 'dimmed'}>{r.count.toLocaleString()}</Text> },
                 {
                   accessor: 'filter',
                   title: '',

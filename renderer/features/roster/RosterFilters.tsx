@@ -7,6 +7,7 @@ import { call, useCall } from '../../api/client';
 import { go } from '../../app/route';
 import { useCodes, useRosterT, yearOptions } from './common';
 import { useRuleTitle } from './QualityPanel';
+import { withParen } from '../../i18n';
 
 const SELECT_W = 150;
 const HIT_LIMIT = 12;
@@ -29,7 +30,7 @@ export function RosterFilters({ filter, onChange }: { filter: RosterFilter; onCh
     onChange(next);
   };
   const common = { clearable: true, searchable: true, nothingFoundMessage: t('translation:common.nothingFound'), w: SELECT_W, size: 'sm' } as const;
-  const cadreOptions = useMemo(() => (cadres.data ?? []).map((c) => ({ value: c.id, label: c.unit ? `${c.name}（${c.unit}）` : c.name })), [cadres.data]);
+  const cadreOptions = useMemo(() => (cadres.data ?? []).map((c) => ({ value: c.id, label: c.unit ? withParen(c.name, c.unit) : c.name })), [cadres.data]);
   const active = Object.keys(filter).filter((k) => k !== 'text').length > 0;
 
   return (
@@ -79,7 +80,7 @@ export function RosterFilters({ filter, onChange }: { filter: RosterFilter; onCh
           {...common}
           label={t('filter.flag')}
           placeholder={summary.data?.ranAt ? t('filter.all') : t('filter.notRun')}
-          data={(summary.data?.byRule ?? []).map((r) => ({ value: r.rule, label: `${ruleTitle(r.rule, r.title)}（${r.count}）` }))}
+          data={(summary.data?.byRule ?? []).map((r) => ({ value: r.rule, label: withParen(ruleTitle(r.rule, r.title), r.count) }))}
           value={filter.flag ?? null}
           onChange={(v) => set({ flag: v ?? undefined })}
           w={190}
@@ -138,7 +139,7 @@ function SearchBox({ text, onText }: { text: string; onText: (text: string) => v
           label={t('filter.search')}
           placeholder={t('filter.searchPlaceholder')}
           value={value}
-          w={320}
+          w={420}
           autoComplete="off"
           onChange={(e) => setValue(e.currentTarget.value)}
           onFocus={() => hits.length && combobox.openDropdown()}

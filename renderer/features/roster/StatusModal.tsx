@@ -46,7 +46,7 @@ export function StatusModal({ h, onClose, onSaved }: { h: HouseholdDetail; onClo
   );
   const v = form.getValues();
   return (
-    <FormModal title={t('status.title')} onClose={onClose} onSubmit={submit} busy={busy}>
+    <FormModal title={t('status.title')} onClose={onClose} onSubmit={submit} busy={busy} size="lg">
       <Text size="sm">
         {t('status.current')} <StatusBadge status={h.status} monitorType={h.monitorType} size="sm" />
       </Text>

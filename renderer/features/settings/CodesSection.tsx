@@ -78,7 +78,7 @@ export function CodesSection() {
               accessor: 'actions',
               title: t('translation:common.actions'),
               textAlign: 'right',
-              width: 150,
+              width: 180,
               render: (c) => (
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ record: c })} aria-label={`${t('translation:common.edit')} ${c.name}`}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '@shared/domain/app';
 import type { Lang } from '@shared/i18n/messages';
 import { call } from '../../api/client';
-import { setLanguage } from '../../i18n';
+import { setLanguage, withParen } from '../../i18n';
 import { notifyError, notifySaved } from '../../ui/notify';
 import { CodesSection } from './CodesSection';
 import { LinesSection } from './LinesSection';
@@ -57,7 +57,7 @@ export function SettingsPage({ status, onChange }: { status: AppStatus; onChange
           <Table.Tr>
             <Table.Th w={160}>{t('settings.county')}</Table.Th>
             <Table.Td>
-              {status.county?.name}（{status.county?.code}）
+              {withParen(status.county?.name ?? '', status.county?.code ?? '')}
             </Table.Td>
           </Table.Tr>
           <Table.Tr>

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateBody, WallchartTemplate } from '@shared/domain/wallchart';
 import { ApiError, call, useCall } from '../../api/client';
-import { errorText } from '../../i18n';
+import { errorText, joinList, withParen } from '../../i18n';
 import { notifyError, notifySaved } from '../../ui/notify';
 import { ConfirmDelete } from '../../ui/ConfirmDelete';
 import { TaskBar, useTask } from '../roster/common';
@@ -115,7 +115,7 @@ export function WallchartPage() {
         notifications.show({
           color: 'yellow',
           autoClose: false,
-          message: t('preview.missing', { count: r.missing.length, list: r.missing.slice(0, 12).map((m) => `${m.char}（${m.name}${m.household ? ` ${m.household}` : ''}）`).join('、') }),
+          message: t('preview.missing', { count: r.missing.length, list: joinList(r.missing.slice(0, 12).map((m) => withParen(m.char, `${m.name}${m.household ? ` ${m.household}` : ''}`))) }),
         });
       }
     } catch (e) {
@@ -195,7 +195,7 @@ export function WallchartPage() {
                   <Button onClick={() => void save()} disabled={!dirty}>
                     {t('actions.save', { version: tpl.version + 1 })}
                   </Button>
-                  <Button variant="default" onClick={() => setSaveAs(`${name}（副本）`)}>
+                  <Button variant="default" onClick={() => setSaveAs(t('common.copyOf', { ns: 'translation', name }))}>
                     {t('actions.saveAs')}
                   </Button>
                   <Button variant="default" onClick={() => void exportTemplate()}>
@@ -251,7 +251,7 @@ export function WallchartPage() {
               )}
               {preview && preview.missing.length > 0 && (
                 <Text c="orange.8" size="sm" data-testid="preview-missing">
-                  {t('preview.missing', { count: preview.missing.length, list: preview.missing.slice(0, 8).map((m) => `${m.char}（${m.name}${m.household ? ` ${m.household}` : ''}）`).join('、') })}
+                  {t('preview.missing', { count: preview.missing.length, list: joinList(preview.missing.slice(0, 8).map((m) => withParen(m.char, `${m.name}${m.household ? ` ${m.household}` : ''}`))) })}
                 </Text>
               )}
               <PdfPreview pdfBase64={preview?.pdfBase64 ?? null} loading={previewing} />

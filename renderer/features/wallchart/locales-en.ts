@@ -47,7 +47,7 @@ export const wallchartEn: typeof wallchartZh = {
     stats: 'Statistics panels',
     columns: 'Table columns (in order)',
     addColumn: 'Add column',
-    groupByGroup: 'Group rows by 组, group name merged vertically',
+    groupByGroup: 'Rows by village group, the group name merged down the rows',
     legend: 'Status colours',
     masking: 'Masking',
     maskIds: 'Mask ID numbers (430522********1234)',
