@@ -1,16 +1,26 @@
 /** `npm run bench`: prints a table of figures with same-run references, then one JSON document. */
 import { ratio, type Bench, type Figure } from './harness';
 import { bulkInsert } from './figures/bulk-insert';
-import { rosterBench } from './figures/roster';
+import { importReportBench, rosterBench } from './figures/roster';
 import { inspectionBench } from './figures/inspection';
 import { ledgerBench } from './figures/ledger';
 import { wallchartBench } from './figures/wallchart';
 import { pdfBench } from './figures/pdf';
 import { cliBench } from './figures/cli';
 
+const every: Bench[] = [bulkInsert, rosterBench, importReportBench, inspectionBench, ledgerBench, wallchartBench, pdfBench, cliBench];
 // `npm run bench -- roster` runs only the benches whose name contains the word.
 const only = process.argv[2];
-const benches: Bench[] = [bulkInsert, rosterBench, inspectionBench, ledgerBench, wallchartBench, pdfBench, cliBench].filter((b) => !only || b.name.includes(only));
+if (only === '--help' || only === '-h') {
+  console.log('npm run bench [-- WORD]: runs every bench, or only those whose name contains WORD:');
+  for (const b of every) console.log(`  ${b.name}`);
+  process.exit(0);
+}
+const benches = every.filter((b) => !only || b.name.includes(only));
+if (benches.length === 0) {
+  console.error(`no bench name contains "${only}" (npm run bench -- --help lists them)`);
+  process.exit(2);
+}
 
 const all: (Figure & { bench: string; ratio?: number; pass?: boolean })[] = [];
 for (const b of benches) {

@@ -4,10 +4,13 @@ import { openApp } from '../../electron/core/app/app';
 import { setup } from '../../electron/core/settings/service';
 import { DEFAULT_COUNTY } from '../../shared/domain/org';
 import { readTable } from '../../electron/core/files/read-table';
-import { commitImport, previewImport } from '../../electron/core/roster/import-service';
+import fs from 'node:fs';
+import { commitImport, previewImport, screenPreview } from '../../electron/core/roster/import-service';
 import { searchRoster, queryRoster } from '../../electron/core/roster/roster-service';
 import { runChecks } from '../../electron/core/roster/quality';
 import { writeCountyXlsx } from '../support/roster-xlsx';
+import { realisticExport } from '../support/realistic-export';
+import { writeXlsx } from '../../electron/core/files/xlsx-write';
 
 type Step = (args: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
@@ -30,6 +33,38 @@ export const steps: Record<string, Step> = {
   async generate({ file, households }) {
     await writeCountyXlsx(String(file), { households: Number(households) });
     return {};
+  },
+  /**
+   * Writes the realistic national export (tests/support/realistic-export.ts: household fields on
+   * the head's row only, 已脱贫, 五保户, 「3,200元」, other header spellings, a 备注 column).
+   */
+  async generateRealistic({ file, households, seed }) {
+    const x = realisticExport({ households: Number(households), seed: seed === undefined ? undefined : Number(seed) });
+    await writeXlsx(String(file), [{ name: '贫困人口花名册', columns: x.headers.map((h) => ({ header: h })), rows: x.rows }], { sharedStrings: false });
+    return { fileBytes: fs.statSync(String(file)).size, rows: x.rows.length, ...x.expected };
+  },
+  /**
+   * The preview as the screen gets it: screenPreview() is what the 'roster.import.preview' IPC
+   * call returns, so its JSON is the report's size on the wire. Preview only (no commit), so the
+   * step's peak RSS is the preview's.
+   */
+  async previewReport({ file, dataDir }) {
+    const app = await ready(String(dataDir));
+    const preview = await previewImport(app.ctx(), String(file));
+    const screen = screenPreview(preview);
+    const reportBytes = Buffer.byteLength(JSON.stringify(screen));
+    const shownRows = screen.groups.reduce((n, g) => n + g.rows.length, 0);
+    await app.close();
+    return {
+      reportBytes,
+      findings: screen.findings,
+      groups: screen.groups.length,
+      shownRows,
+      errorRows: screen.errorRows,
+      warningRows: screen.warningRows,
+      mappedValues: screen.mapped.length,
+      rejected: screen.households.rejected,
+    };
   },
   /** The reference: a bare streaming parse of the same file, touching every cell. */
   async parse({ file }) {

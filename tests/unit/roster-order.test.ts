@@ -212,7 +212,7 @@ describe('the roster order (sort_key)', () => {
     const ctx = t.app.ctx();
     const raw = t.app.db.raw;
     // A failure in the middle of the write: nothing written, the schema and the connection's
-    // settings (foreign keys, automatic checkpoint) as they were.
+    // settings (foreign keys, automatic checkpoint, page cache) as they were.
     raw.exec("CREATE TRIGGER boom BEFORE INSERT ON person WHEN NEW.sort = 3 BEGIN SELECT RAISE(ABORT, 'boom'); END");
     await expect(commitImport(ctx, (await previewImport(ctx, file)).token)).rejects.toThrow(/boom/);
     raw.exec('DROP TRIGGER boom');
@@ -220,6 +220,7 @@ describe('the roster order (sort_key)', () => {
     expect(schema()).toEqual(before);
     expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(raw.pragma('cache_size', { simple: true })).toBe(-131072);
 
     const checkpoint = vi.spyOn(t.app.db, 'checkpointSoon');
     await commitImport(ctx, (await previewImport(ctx, file)).token);
@@ -228,10 +229,12 @@ describe('the roster order (sort_key)', () => {
     expect(schema()).toEqual(before);
     keysAreRight(t);
     // Foreign keys were off while writing: nothing dangles, and they are on again, as is the
-    // automatic checkpoint the import set aside (its own runs on a worker thread).
+    // automatic checkpoint the import set aside (its own runs on a worker thread), and the
+    // page cache the write kept small (the roster's queries use the usual one).
     expect(raw.pragma('foreign_key_check')).toEqual([]);
     expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(raw.pragma('cache_size', { simple: true })).toBe(-131072);
     const ck = await t.app.db.checkpointSoon();
     expect(ck.ok, ck.message).toBe(true);
     expect(ck.checkpointed).toBe(ck.log);

@@ -7,7 +7,7 @@ import type { FieldKey } from '../../../shared/roster/layout';
 import { FIELD } from '../../../shared/roster/layout';
 import { cleanText } from '../../../shared/roster/values';
 import { AppError } from '../errors';
-import { fieldReader, newRowStore, readRow, valueOf } from './import-rows';
+import { fieldReader, newRowStore, readRow, trimRowStore, valueOf } from './import-rows';
 import { householdFields, personFields, signatureOf } from './import-values';
 import { ImportReport, type Params } from './import-report';
 import type { ImportContext, ImportPlan, PlannedHousehold, SheetRow, Severity } from './import-types';
@@ -68,6 +68,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     else groups.set(key, [i]);
   }
   input.signal?.throwIfAborted();
+  trimRowStore(store);
   const rowOf = store.row;
   const hasError = (i: number) => store.errors.has(i);
 
@@ -188,7 +189,8 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
       firstRow: rowOf[first],
       townshipId: township?.id ?? '',
       villageName,
-      members: recs,
+      // A copy at its exact length: the pushed-to list has room for 17 (≈110 bytes a household more).
+      members: recs.slice(),
       action,
       existingId: existing?.id,
       allNew: action === 'add' && allNew,

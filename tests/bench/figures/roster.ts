@@ -23,6 +23,51 @@ function step(name: string, args: Record<string, unknown>): Record<string, numbe
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
+/**
+ * The import report (issue 11): the realistic national export (tests/support/realistic-export.ts)
+ * of 30k households. The report's size is the JSON of what the preview IPC call returns
+ * (screenPreview), beside the xlsx file itself; the preview's and the whole import's peak RSS
+ * (each step in its own process) beside a bare parse of the same file.
+ * Target from the issue: a report of at most a few MB, an import within 300 MB of memory.
+ */
+export const importReportBench: Bench = {
+  name: 'roster import report (realistic 30k export)',
+  async run() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-bench-report-'));
+    const file = path.join(dir, 'county-30k-realistic.xlsx');
+    try {
+      process.stderr.write('  generating the realistic export, 30,000 households …\n');
+      const gen = step('generateRealistic', { file, households: 30_000 });
+      const parse = step('parse', { file });
+      const report = step('previewReport', { file, dataDir: path.join(dir, 'preview') });
+      const imp = step('import', { file, dataDir: path.join(dir, 'import') });
+      const parseRss = { name: 'bare parse peak RSS', value: parse.peakRssMb };
+      const figures: Figure[] = [
+        {
+          name: 'realistic 30k export: import report size (the preview as the screen gets it, JSON)',
+          value: report.reportBytes / 1024,
+          unit: 'KB',
+          reference: { name: 'the xlsx file itself', value: gen.fileBytes / 1024 },
+          target: 4096,
+          note: `${report.findings} findings in ${report.groups} groups, ${report.shownRows} row numbers listed; ${report.mappedValues} values mapped; ${report.errorRows} error rows`,
+        },
+        { name: 'realistic 30k export: preview peak RSS', value: report.peakRssMb, unit: 'MB', reference: parseRss, target: 300 },
+        {
+          name: `realistic 30k export: full import (preview + commit) peak RSS`,
+          value: imp.peakRssMb,
+          unit: 'MB',
+          reference: parseRss,
+          target: 300,
+          note: `${imp.households} households / ${imp.persons} persons written, ${imp.rejected} rejected; preview ${Math.round(imp.previewMs)} ms + commit ${Math.round(imp.commitMs)} ms`,
+        },
+      ];
+      return figures;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
 export const rosterBench: Bench = {
   name: 'roster import, search and checks',
   async run() {
