@@ -116,14 +116,14 @@ export function ScoreSheet({ targetId }: { targetId: string }) {
   return (
     <Stack onKeyDown={onKey}>
       <Anchor href={`#/inspections/round/${sheet.round.id}`} onClick={(e) => (e.preventDefault(), go(`inspections/round/${sheet.round.id}`))} size="sm">
-        ← {t('sheet.back')}（{sheet.round.name}）
+        ← {t('sheet.backTo', { back: t('sheet.back'), round: sheet.round.name })}
       </Anchor>
       <Group justify="space-between">
         <Title order={3}>{t('sheet.title', { name: sheet.target.name })}</Title>
         <Group>
           {live.vetoed && <Badge color="red">{t('sheet.vetoed')}</Badge>}
           <Text fw={600} size="lg" aria-live="polite" data-testid="live-total">
-            {t('sheet.total')} {points(live.total)}（{t('sheet.of', { max: points(sheet.totalMax) })}）
+            {t('sheet.total')} {t('sheet.totalOf', { total: points(live.total), of: t('sheet.of', { max: points(sheet.totalMax) }) })}
           </Text>
         </Group>
       </Group>
@@ -192,7 +192,8 @@ export function ScoreSheet({ targetId }: { targetId: string }) {
                           error={errors[it.id]}
                           disabled={readOnly}
                           inputMode="decimal"
-                          rightSection={<Text size="xs" c="dimmed">{it.mode === 'points' ? '分' : '次'}</Text>}
+                          rightSection={<Text size="xs" c="dimmed">{t(it.mode === 'points' ? 'sheet.unitPoints' : 'sheet.unitTimes')}</Text>}
+                          rightSectionWidth={44}
                         />
                       ) : (
                         <Stack gap={2}>

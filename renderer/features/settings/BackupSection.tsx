@@ -12,6 +12,7 @@ import { call, useCall } from '../../api/client';
 import { notifyError } from '../../ui/notify';
 import { dateTimeText } from '../../ui/format';
 import { tableProps } from '../../ui/table';
+import { withParen } from '../../i18n';
 import { TaskBar, useTask } from '../roster/common';
 
 export function BackupSection({ onRestored }: { onRestored: () => void }) {
@@ -95,7 +96,7 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
           </Group>
         </Group>
         <Group align="flex-end">
-          <NumberInput label={t('settings.backup.keep')} value={keep} onChange={setKeep} min={1} max={MAX_BACKUP_KEEP} allowDecimal={false} w={160} />
+          <NumberInput label={t('settings.backup.keep')} value={keep} onChange={setKeep} min={1} max={MAX_BACKUP_KEEP} allowDecimal={false} w={210} />
           <Button variant="light" onClick={() => void saveKeep()} disabled={!l || Number(keep) === l.keep}>
             {t('settings.backup.saveKeep')}
           </Button>
@@ -143,12 +144,12 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
               <Table.Tbody>
                 <Table.Tr>
                   <Table.Th w={150}>{t('settings.backup.county')}</Table.Th>
-                  <Table.Td>{picked.backup.county ? `${picked.backup.county.name}（${picked.backup.county.code}）` : '—'}</Table.Td>
+                  <Table.Td>{picked.backup.county ? withParen(picked.backup.county.name, picked.backup.county.code) : '—'}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Th>{t('settings.backup.madeAt')}</Table.Th>
                   <Table.Td>
-                    {dateTimeText(picked.backup.createdAt)}（{t(`settings.backup.kinds.${picked.backup.kind}`)}）
+                    {withParen(dateTimeText(picked.backup.createdAt), t(`settings.backup.kinds.${picked.backup.kind}`))}
                   </Table.Td>
                 </Table.Tr>
                 <Table.Tr>
