@@ -60,8 +60,7 @@ export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<
     },
     async swapDatabase(work) {
       const old = db;
-      await old.exclusive(() => {}); // the call holding the connection finishes first
-      await old.close();
+      await old.close(); // waits for the call holding the connection
       try {
         await work(old.file);
       } finally {

@@ -172,6 +172,7 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
     },
     close: async () => {
       closing = true;
+      await gate.exclusive(() => {}); // the call holding the connection finishes first
       await Promise.all(checkpoints);
       await kysely.destroy(); // closes the raw connection too
     },
