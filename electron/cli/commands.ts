@@ -1,4 +1,6 @@
-import { withApp } from './with-app';
+import { withApp, withWriter } from './with-app';
+import type { App } from '../core/app/app';
+import { userAddCommand, userListCommand, userPasswdCommand } from './user-commands';
 import { DEFAULT_COUNTY } from '../../shared/domain/org';
 import { setup } from '../core/settings/service';
 import { seedDemo } from '../core/demo/seed';
@@ -49,6 +51,12 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
   backup 文件或文件夹    备份全部数据（.fpbak；给文件夹时按县名和时间命名）
   backup list         列出数据目录中的备份（自动备份和恢复前留存的）
   restore 文件 [--yes] 显示备份内容；加 --yes 用它替换当前数据（当前数据先另存为备份）
+  user list           列出账号（登录名、姓名、角色、所属乡镇）
+  user add 登录名 --name 姓名 --role admin|township|readonly [--township 乡镇代码]
+                      添加账号（密码从标准输入第一行读取）；第一个账号须为县级管理员（admin）
+  user passwd 登录名   为账号设置新密码（从标准输入读取）
+已设置账号的数据目录中，写入数据的命令（import-roster、check、restore、seed-demo、user）需要
+  --operator 登录名（启用的县级管理员账号），写入的记录以该账号署名
   round list          列出督查考核轮次
   round results 轮次   按类型列出考核排名（轮次为名称或编号）
 ${pdfUsage()}
@@ -81,9 +89,18 @@ export const commands: Record<string, Command> = {
   },
   'import-roster': ({ dataDir, options, args }) => {
     if (!args[0]) throw new UsageError('import-roster 需要文件路径');
-    return withApp(dataDir, (app) => importRosterCommand(app, args[0], { dryRun: options['dry-run'] === true, confirmUnmapped: options['confirm-unmapped'] === true }));
+    const dryRun = options['dry-run'] === true;
+    const run = (app: App) => importRosterCommand(app, args[0], { dryRun, confirmUnmapped: options['confirm-unmapped'] === true });
+    return dryRun ? withApp(dataDir, run) : withWriter(dataDir, options.operator, run);
   },
-  check: ({ dataDir }) => withApp(dataDir, checkCommand),
+  check: ({ dataDir, options }) => withWriter(dataDir, options.operator, checkCommand),
+  user: ({ dataDir, options, args }) => {
+    const o = options as Record<string, string | undefined>;
+    if (args[0] === 'list' && args.length === 1) return withApp(dataDir, userListCommand);
+    if (args[0] === 'add' && args[1]) return withWriter(dataDir, o.operator, (app) => userAddCommand(app, args[1], { name: o.name, role: o.role, township: o.township, password: o.password }));
+    if (args[0] === 'passwd' && args[1]) return withWriter(dataDir, o.operator, (app) => userPasswdCommand(app, args[1], o.password));
+    throw new UsageError('用法：user list | user add 登录名 --name 姓名 --role 角色 | user passwd 登录名');
+  },
   backup: ({ dataDir, args }) => {
     if (args[0] === 'list' && args.length === 1) return withApp(dataDir, backupListCommand);
     if (!args[0]) throw new UsageError('用法：backup 文件或文件夹 | backup list');
@@ -91,7 +108,9 @@ export const commands: Record<string, Command> = {
   },
   restore: ({ dataDir, options, args }) => {
     if (!args[0]) throw new UsageError('restore 需要备份文件路径');
-    return withApp(dataDir, (app) => restoreCommand(app, args.join(' '), options.yes === true));
+    const yes = options.yes === true;
+    const run = (app: App) => restoreCommand(app, args.join(' '), yes);
+    return yes ? withWriter(dataDir, options.operator, run) : withApp(dataDir, run);
   },
   stats: ({ dataDir, options }) => withApp(dataDir, (app) => statsCommand(app, options.township)),
   search: ({ dataDir, args }) => {
@@ -102,8 +121,8 @@ export const commands: Record<string, Command> = {
     if (!args[0]) throw new UsageError('export-roster 需要文件路径');
     return withApp(dataDir, (app) => exportRosterCommand(app, args[0], options.township));
   },
-  'seed-demo': ({ dataDir }) =>
-    withApp(dataDir, async (app) => {
+  'seed-demo': ({ dataDir, options }) =>
+    withWriter(dataDir, options.operator, async (app) => {
       const r = await seedDemo(app);
       return {
         json: { sample: true, ...r },

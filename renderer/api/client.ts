@@ -22,9 +22,16 @@ export class ApiError extends Error {
 export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const method = window.api[name] as (i: CallInput<K>) => Promise<{ ok: true; value: CallOutput<K> } | { ok: false; error: ErrorInfo }>;
   const r = await method(input);
-  if (!r.ok) throw new ApiError(r.error);
+  if (!r.ok) {
+    // Signed out or locked meanwhile (idle, another window): the app shows the sign-in or lock screen.
+    if (r.error.code === 'UNAUTHENTICATED' || r.error.code === 'LOCKED') window.dispatchEvent(new Event(AUTH_EVENT));
+    throw new ApiError(r.error);
+  }
   return r.value;
 }
+
+/** Fired when a call was refused because nobody is signed in or the screen is locked. */
+export const AUTH_EVENT = 'fupin:auth';
 
 /** Loads a call's result, with reload after a change. */
 export function useCall<K extends CallName>(name: K, input: CallInput<K>) {

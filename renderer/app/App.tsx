@@ -1,7 +1,8 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCall } from '../api/client';
+import { AUTH_EVENT, useCall } from '../api/client';
+import { CreateAdminPage, LockPage, LoginPage, useIdleLock } from '../features/auth/AuthPages';
 import { errorText, setLanguage } from '../i18n';
 import { SetupPage } from '../features/setup/SetupPage';
 import { AppFrame } from './AppFrame';
@@ -12,6 +13,14 @@ export function App() {
   useEffect(() => {
     if (status.data) setLanguage(status.data.language);
   }, [status.data?.language]);
+  const reload = useCallback(() => void status.reload(), [status.reload]);
+  // A call refused as signed out or locked (idle in the main process) shows the right page.
+  useEffect(() => {
+    window.addEventListener(AUTH_EVENT, reload);
+    return () => window.removeEventListener(AUTH_EVENT, reload);
+  }, [reload]);
+  const d = status.data;
+  useIdleLock(!!d?.session && !d.locked, d?.idleMinutes ?? 15, reload);
 
   if (status.error)
     return (
@@ -34,5 +43,8 @@ export function App() {
       </Center>
     );
   if (!status.data.ready) return <SetupPage status={status.data} onDone={() => void status.reload()} />;
+  if (!status.data.accounts) return <CreateAdminPage status={status.data} onDone={reload} />;
+  if (!status.data.session) return <LoginPage status={status.data} onDone={reload} />;
+  if (status.data.locked) return <LockPage status={status.data} onDone={reload} />;
   return <AppFrame status={status.data} onStatusChange={() => void status.reload()} />;
 }

@@ -1,4 +1,6 @@
-import { Alert, AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { call } from '../api/client';
+import { notifyError } from '../ui/notify';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '@shared/domain/app';
 import { go, useRoute } from './route';
@@ -36,9 +38,25 @@ export function AppFrame({ status, onStatusChange }: { status: AppStatus; onStat
           <Title order={4} c="red.9">
             {t('app.title')} · {status.county?.name}
           </Title>
-          <Text size="sm" c="dimmed">
-            {t('app.operatorIs', { name: status.operator })}
-          </Text>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t('app.operatorIs', {
+                name: status.session
+                  ? t('auth.who', { name: status.session.name, role: t(`auth.roles.${status.session.role}`), township: status.session.townshipName ? ` · ${status.session.townshipName}` : '' })
+                  : status.operator,
+              })}
+            </Text>
+            {status.session && (
+              <>
+                <Button size="compact-sm" variant="subtle" onClick={() => void call('auth.lock', {}).then(onStatusChange, notifyError)}>
+                  {t('auth.lock')}
+                </Button>
+                <Button size="compact-sm" variant="subtle" onClick={() => void call('auth.logout', {}).then(onStatusChange, notifyError)}>
+                  {t('auth.logout')}
+                </Button>
+              </>
+            )}
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.title')}>

@@ -1,3 +1,4 @@
+import type { SessionOut } from './account';
 import type { County } from './org';
 import type { Lang } from '../i18n/messages';
 
@@ -12,6 +13,14 @@ export interface AppStatus {
   dataDir: string;
   schemaVersion: number;
   appVersion: string;
+  /** The database has accounts: signing in is required. */
+  accounts: boolean;
+  /** Who is signed in (null: nobody, or no accounts yet). */
+  session: SessionOut | null;
+  /** The screen is locked (idle, or locked by hand): the password unlocks it. */
+  locked: boolean;
+  /** Minutes without activity before the screen locks. */
+  idleMinutes: number;
 }
 
 export interface Settings {

@@ -6,6 +6,7 @@ import { wallchartMessages } from './messages-wallchart';
 import { pdfMessages } from './messages-pdf';
 import { dialogMessages } from './messages-dialogs';
 import { backupMessages } from './messages-backup';
+import { authMessages } from './messages-auth';
 import { inspectionMessages } from '../inspection/messages';
 
 /**
@@ -124,8 +125,8 @@ export type MessageKey = keyof (typeof messages)['zh-CN'];
 
 /** Every table of messages, by language (the core ones above plus one per area). */
 const tables: Record<Lang, Record<string, string>[]> = {
-  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN'], ledgerMessages['zh-CN'], inspectionMessages['zh-CN'], wallchartMessages['zh-CN'], pdfMessages['zh-CN'], dialogMessages['zh-CN'], backupMessages['zh-CN']],
-  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en, ledgerMessages.en, inspectionMessages.en, wallchartMessages.en, pdfMessages.en, dialogMessages.en, backupMessages.en],
+  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN'], ledgerMessages['zh-CN'], inspectionMessages['zh-CN'], wallchartMessages['zh-CN'], pdfMessages['zh-CN'], dialogMessages['zh-CN'], backupMessages['zh-CN'], authMessages['zh-CN']],
+  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en, ledgerMessages.en, inspectionMessages.en, wallchartMessages.en, pdfMessages.en, dialogMessages.en, backupMessages.en, authMessages.en],
 };
 
 export function messageTable(lang: Lang): Record<string, string> {
@@ -145,7 +146,7 @@ export function formatMessage(key: string, params: Record<string, unknown> = {},
 
 /** The error shape that crosses IPC and the CLI boundary: data, never a stack trace. */
 export interface ErrorInfo {
-  code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'IN_USE' | 'BAD_PAYLOAD' | 'NOT_SET_UP' | 'STORAGE' | 'FORBIDDEN' | 'INTERNAL';
+  code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'IN_USE' | 'BAD_PAYLOAD' | 'NOT_SET_UP' | 'STORAGE' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'LOCKED' | 'INTERNAL';
   key: string;
   params?: Record<string, string | number>;
   /** Nested parts (e.g. what still references a record), formatted into {{refs}}. */

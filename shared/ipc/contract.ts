@@ -14,6 +14,7 @@ import { ledgerContract } from './contract-ledger';
 import { inspectionContract } from './contract-inspection';
 import { pdfContract } from './contract-pdf';
 import { backupContract } from './contract-backup';
+import { authContract } from './contract-auth';
 
 const idList = z.array(id).max(10_000);
 
@@ -21,6 +22,8 @@ const setupInput = z.strictObject({
   countyCode: text(6),
   countyName: text(40),
   operator: text(40),
+  /** The first administrator's login and password (the operator is its name); the UI always sends it. */
+  admin: z.strictObject({ login: text(32), password: z.string().max(200) }).optional(),
   townships: z.array(z.strictObject({ code: text(12), name: text(40) })).max(100),
 });
 const settingsInput = z.strictObject({ language: z.enum(['zh-CN', 'en']).optional(), operator: text(40).optional() });
@@ -85,6 +88,7 @@ export const contract = {
   ...inspectionContract,
   ...pdfContract,
   ...backupContract,
+  ...authContract,
 };
 
 export type Contract = typeof contract;

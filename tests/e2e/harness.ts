@@ -68,8 +68,13 @@ export async function openSession(opts: { dataDir?: string; prepare?: (dir: stri
 }
 
 /** Completes first-run setup through the UI with the Xinshao defaults. */
+/** The administrator account completeSetup creates (login, password). */
+export const ADMIN = { login: 'admin', password: 'Xinshao#2017' };
+
 export async function completeSetup(page: Page, operator = '张三'): Promise<void> {
   await page.getByLabel('操作员姓名').fill(operator);
+  await page.getByLabel(/^密码/).fill(ADMIN.password);
+  await page.getByLabel(/^再次输入密码/).fill(ADMIN.password);
   await page.getByRole('button', { name: '完成设置' }).click();
   await page.getByRole('navigation').getByText('组织机构').waitFor();
 }

@@ -11,12 +11,37 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus } from '../../../shared/domain/app';
 import pkg from '../../../package.json';
+import { DEFAULT_IDLE_MINUTES, type Role } from '../../../shared/domain/account';
+import { countAccounts, idleMinutes, sessionOut } from '../auth/auth-service';
+import { accountById } from '../auth/account-repo';
 
 export const APP_VERSION: string = pkg.version;
+
+/** Who is signed in (see electron/core/auth). */
+export interface Session {
+  accountId: string;
+  login: string;
+  name: string;
+  role: Role;
+  townshipId: string | null;
+  townshipName: string | null;
+  /** Date.now() of the last call that was not a progress poll. */
+  lastActivity: number;
+  locked: boolean;
+}
+
+export interface AuthState {
+  /** Whether the database has any account (until then nothing is enforced). */
+  hasAccounts: boolean;
+  session: Session | null;
+  /** The screen locks after this long without a call. */
+  idleMs: number;
+}
 
 export interface App {
   dataDir: string;
   db: Database;
+  auth: AuthState;
   /** A service context for one call, carrying the current operator. */
   ctx(): Ctx;
   status(): Promise<AppStatus>;
@@ -41,7 +66,9 @@ export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<
     get db() {
       return db;
     },
-    ctx: () => makeCtx(db, operator, now),
+    auth: { hasAccounts: false, session: null, idleMs: DEFAULT_IDLE_MINUTES * 60_000 },
+    // The signed-in account writes in its name; without accounts, the operator of 设置.
+    ctx: () => makeCtx(db, app.auth.session?.name ?? operator, now),
     async status() {
       const s = await loadSettings({ db });
       return {
@@ -53,10 +80,22 @@ export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<
         dataDir,
         schemaVersion: db.schemaVersion,
         appVersion: APP_VERSION,
+        accounts: app.auth.hasAccounts,
+        session: sessionOut(app.auth.session),
+        locked: !!app.auth.session?.locked,
+        idleMinutes: Math.round(app.auth.idleMs / 60_000),
       };
     },
     async refresh() {
       operator = (await loadSettings({ db })).operator ?? '';
+      app.auth.hasAccounts = (await countAccounts({ db })) > 0;
+      app.auth.idleMs = (await idleMinutes(app)) * 60_000;
+      // After a restore the account may not exist (or differ): signed in only if it still does.
+      const s = app.auth.session;
+      if (s) {
+        const row = await accountById(db.kysely, s.accountId);
+        app.auth.session = row && row.active === 1 ? { ...s, name: row.name, role: row.role, townshipId: row.township_id, townshipName: row.township_name } : null;
+      }
     },
     async swapDatabase(work) {
       const old = db;

@@ -43,6 +43,18 @@ export interface SupportUnitVillageTable {
   unit_id: string;
   village_id: string;
 }
+export interface AccountTable extends Stamped {
+  id: string;
+  login: string;
+  name: string;
+  role: 'admin' | 'township' | 'readonly';
+  township_id: string | null;
+  password_hash: string;
+  active: number;
+  failed_count: number;
+  retry_after: string | null;
+  version: number;
+}
 export interface CadreTable extends Stamped {
   id: string;
   name: string;
@@ -76,6 +88,7 @@ export interface DB extends RosterDB, InspectionDB {
   monthly_task: MonthlyTaskTable;
   setting: SettingTable;
   township: TownshipTable;
+  account: AccountTable;
   village: VillageTable;
   work_group: WorkGroupTable;
   work_group_township: WorkGroupTownshipTable;

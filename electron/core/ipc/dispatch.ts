@@ -24,7 +24,11 @@ export function isCallName(name: string): name is CallName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export function createDispatcher(handlers: Handlers, log?: (line: string) => void): Dispatch {
+/**
+ * `guard` (electron/core/auth/access.ts) runs after validation and before the handler: it refuses
+ * a call the session may not make, or narrows its input (a township operator's filters).
+ */
+export function createDispatcher(handlers: Handlers, log?: (line: string) => void, guard?: (name: string, input: unknown) => Promise<unknown>): Dispatch {
   return async (name, payload) => {
     if (!isCallName(name)) return { ok: false, error: new AppError('FORBIDDEN', 'forbidden').info };
     const parsed = contract[name].input.safeParse(payload);
@@ -33,7 +37,8 @@ export function createDispatcher(handlers: Handlers, log?: (line: string) => voi
     }
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      const input = guard ? await guard(name, parsed.data) : parsed.data;
+      return { ok: true, value: await handler(input) };
     } catch (e) {
       return { ok: false, error: toErrorInfo(e, log) };
     }

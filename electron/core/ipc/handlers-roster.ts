@@ -14,6 +14,7 @@ import { findingsOfRow } from '../roster/import-report';
 import { exportRoster } from '../roster/export-service';
 import { checkResults, checkSummary, runChecks } from '../roster/quality';
 import type { FieldKey } from '../../../shared/roster/layout';
+import { scopeOf } from '../auth/access';
 
 export interface HandlerDeps {
   dialogs: Dialogs;
@@ -34,7 +35,7 @@ export function rosterHandlers(app: App, deps: HandlerDeps): RosterHandlers {
   return {
     'roster.query': (i) => roster.queryRoster(c(), i),
     'roster.totals': (i) => roster.rosterTotals(c(), i),
-    'roster.search': (i) => roster.searchRoster(c(), i.text, i.limit),
+    'roster.search': (i) => roster.searchRoster(c(), i.text, i.limit, scopeOf(app)),
     'roster.household.get': (i) => household.getHousehold(c(), i.id),
     'roster.household.save': (i) => household.saveHousehold(c(), i),
     'roster.household.delete': (i) => household.deleteHousehold(c(), i.id),

@@ -12,6 +12,9 @@ import { ledgerHandlers } from './handlers-ledger';
 import { inspectionHandlers } from './handlers-inspection';
 import { pdfHandlers } from './handlers-pdf';
 import { backupHandlers } from './handlers-backup';
+import { authHandlers } from './handlers-auth';
+import { checkFirstAdmin, createFirstAdmin } from '../auth/auth-service';
+import { AppError } from '../errors';
 import { FileTokens, noDialogs } from '../app/dialogs';
 import { Tasks } from '../app/tasks';
 
@@ -27,13 +30,19 @@ export function createHandlers(app: App, deps: Partial<HandlerDeps> = {}): Handl
     ...inspectionHandlers(app, full),
     ...pdfHandlers(app, full),
     ...backupHandlers(app, full),
+    ...authHandlers(app),
     'app.status': () => app.status(),
     'app.setup': async (i) => {
-      await setup(c(), i);
+      const { admin, ...county } = i;
+      if (admin) await checkFirstAdmin(app, { login: admin.login, name: i.operator, password: admin.password });
+      await setup(c(), county);
       await app.refresh();
+      // The first administrator, named like the operator, signed in at once.
+      if (admin && !app.auth.hasAccounts) await createFirstAdmin(app, { login: admin.login, name: i.operator, password: admin.password });
       return app.status();
     },
     'settings.update': async (i) => {
+      if (i.operator !== undefined && app.auth.hasAccounts) throw new AppError('VALIDATION', 'auth.operatorSetting', {}, { field: 'operator' });
       await updateSettings(c(), i);
       await app.refresh();
       return app.status();

@@ -10,6 +10,7 @@ import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import type { Dialogs } from '../app/dialogs';
 import { startAutoBackups } from '../backup/auto';
+import { makeGuard } from '../auth/access';
 
 export async function serveDataDir(dataDir: string, opts: OpenOptions = {}, dialogs?: Dialogs, extra: { autoBackups?: boolean } = {}): Promise<{ app: App | undefined; dispatch: Dispatch }> {
   try {
@@ -23,7 +24,7 @@ export async function serveDataDir(dataDir: string, opts: OpenOptions = {}, dial
         await close();
       };
     }
-    return { app, dispatch: createDispatcher(createHandlers(app, { dialogs })) };
+    return { app, dispatch: createDispatcher(createHandlers(app, { dialogs }), undefined, makeGuard(app)) };
   } catch (e) {
     const error = toErrorInfo(e);
     return { app: undefined, dispatch: async () => ({ ok: false, error }) };

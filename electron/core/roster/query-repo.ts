@@ -212,7 +212,7 @@ export async function rosterTotals(db: Conn, f: RosterFilter) {
   return rows;
 }
 
-export async function searchPersons(db: Conn, text: string, limit: number) {
+export async function searchPersons(db: Conn, text: string, limit: number, townshipId?: string) {
   const c = classifyText(text);
   if (!c) return [];
   let q = db
@@ -234,5 +234,6 @@ export async function searchPersons(db: Conn, text: string, limit: number) {
   if (c.kind === 'household') q = q.where((eb) => eb.and([eb('h.number', '>=', c.value), eb('h.number', '<', prefixEnd(c.value))])).orderBy('h.number').orderBy('person.sort');
   else if (c.kind === 'phone') q = q.where((eb) => eb.or([personMatch(eb as never, c), eb.and([eb('h.phone', '<>', ''), eb('h.phone', '=', c.value)])]));
   else q = q.where((eb) => personMatch(eb as never, c));
+  if (townshipId) q = q.where('t.id', '=', townshipId);
   return { kind: c.kind, rows: await q.limit(limit).execute() };
 }

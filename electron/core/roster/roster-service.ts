@@ -80,8 +80,9 @@ export async function rosterTotals(ctx: Ctx, filter: RosterFilter): Promise<Rost
   return t;
 }
 
-export async function searchRoster(ctx: Ctx, text: string, limit = 50): Promise<SearchHit[]> {
-  const r = await q.searchPersons(ctx.db.kysely, text, limit);
+/** `townshipId`: only that township's people (a township operator's search). */
+export async function searchRoster(ctx: Ctx, text: string, limit = 50, townshipId?: string): Promise<SearchHit[]> {
+  const r = await q.searchPersons(ctx.db.kysely, text, limit, townshipId);
   if (!('rows' in r)) return [];
   return r.rows.map((p) => ({
     personId: p.person_id,

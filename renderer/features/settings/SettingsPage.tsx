@@ -9,6 +9,7 @@ import { notifyError, notifySaved } from '../../ui/notify';
 import { CodesSection } from './CodesSection';
 import { LinesSection } from './LinesSection';
 import { BackupSection } from './BackupSection';
+import { AccountsSection } from './AccountsSection';
 
 export function SettingsPage({ status, onChange }: { status: AppStatus; onChange: () => void }) {
   const { t } = useTranslation();
@@ -44,12 +45,14 @@ export function SettingsPage({ status, onChange }: { status: AppStatus; onChange
               />
             </div>
           </div>
+          {!status.accounts && (
           <Group align="flex-end">
             <TextInput label={t('settings.operator')} value={operator} onChange={(e) => setOperator(e.currentTarget.value)} w={240} />
             <Button variant="light" onClick={() => void update({ operator })} disabled={operator.trim() === status.operator}>
               {t('settings.saveOperator')}
             </Button>
           </Group>
+          )}
         </Stack>
       </Paper>
       <Table withTableBorder variant="vertical">
@@ -74,7 +77,8 @@ export function SettingsPage({ status, onChange }: { status: AppStatus; onChange
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <BackupSection onRestored={onChange} />
+      <AccountsSection status={status} onChange={onChange} />
+      {(!status.accounts || status.session?.role === 'admin') && <BackupSection onRestored={onChange} />}
       <LinesSection />
       <CodesSection />
     </Stack>

@@ -1,4 +1,6 @@
-import { Button, Center, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Group, Paper, PasswordInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { PASSWORD_MIN } from '@shared/domain/account';
+import { passwordProblem } from '../auth/AuthPages';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +18,7 @@ export function SetupPage({ status, onDone }: { status: AppStatus; onDone: () =>
   const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { countyCode: DEFAULT_COUNTY.code, countyName: DEFAULT_COUNTY.name, operator: '' },
+    initialValues: { countyCode: DEFAULT_COUNTY.code, countyName: DEFAULT_COUNTY.name, operator: '', login: 'admin', password: '', confirm: '' },
     validateInputOnBlur: true,
     validate: {
       countyCode: (v) => {
@@ -28,16 +30,20 @@ export function SetupPage({ status, onDone }: { status: AppStatus; onDone: () =>
         return e ? t(`msg:${e.key}`, e.params) : null;
       },
       operator: (v) => (v.trim() ? null : t('msg:operator.empty')),
+      login: (v) => (v.trim() ? null : t('msg:auth.login.format')),
+      password: (v) => (v ? passwordProblem(t, v, '') : t('auth.short', { min: PASSWORD_MIN })),
+      confirm: (v, all) => passwordProblem(t, all.password, v) ?? (v ? null : t('auth.mismatch')),
     },
   });
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
     try {
-      await call('app.setup', { ...values, townships });
+      const { login, password, confirm: _confirm, ...county } = values;
+      await call('app.setup', { ...county, admin: { login, password }, townships });
       onDone();
     } catch (e) {
-      if (!applyFieldError(e, form.setFieldError, ['countyCode', 'countyName', 'operator'])) notifyError(e);
+      if (!applyFieldError(e, form.setFieldError, ['countyCode', 'countyName', 'operator', 'login', 'password'])) notifyError(e);
     } finally {
       setBusy(false);
     }
@@ -75,6 +81,11 @@ export function SetupPage({ status, onDone }: { status: AppStatus; onDone: () =>
               <TextInput label={t('setup.countyName')} required {...form.getInputProps('countyName')} />
             </Group>
             <TextInput label={t('setup.operator')} description={t('setup.operatorHint')} required data-autofocus autoFocus {...form.getInputProps('operator')} />
+            <Group grow align="flex-start">
+              <TextInput label={t('auth.setupAdmin')} description={t('auth.setupAdminHint')} required autoComplete="username" {...form.getInputProps('login')} />
+              <PasswordInput label={t('auth.password')} required autoComplete="new-password" inputWrapperOrder={['label', 'input', 'error']} {...form.getInputProps('password')} />
+              <PasswordInput label={t('auth.confirm')} required autoComplete="new-password" inputWrapperOrder={['label', 'input', 'error']} {...form.getInputProps('confirm')} />
+            </Group>
             <div>
               <Group justify="space-between" mb={4}>
                 <Text fw={500} size="sm">

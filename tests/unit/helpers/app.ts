@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import { openApp, type App } from '../../../electron/core/app/app';
 import { createDispatcher, type Dispatch } from '../../../electron/core/ipc/dispatch';
 import { createHandlers } from '../../../electron/core/ipc/handlers';
+import { makeGuard } from '../../../electron/core/auth/access';
 import { DEFAULT_COUNTY } from '../../../shared/domain/org';
 import { checkChar } from '../../../shared/rules/id-number';
 import type { CallInput, CallName, CallOutput } from '../../../shared/ipc/contract';
@@ -58,7 +59,7 @@ export interface TestApp {
 export async function openTestApp(opts: OpenOptions & { dir?: string } = {}): Promise<TestApp> {
   const dir = opts.dir ?? tempDir();
   const app = track(await openApp(dir, opts));
-  const dispatch = createDispatcher(createHandlers(app), () => {});
+  const dispatch = createDispatcher(createHandlers(app), () => {}, makeGuard(app));
   return {
     dir,
     app,
