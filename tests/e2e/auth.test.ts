@@ -84,6 +84,7 @@ describe('登录、锁屏与账号', { timeout: 120_000 }, () => {
 
   it('asks an office set up before accounts existed to create its administrator first', async () => {
     s = await openSession({
+      noAccounts: true,
       prepare: async (dir) => {
         const t = await openTestApp({ dir } as Parameters<typeof openTestApp>[0]);
         await setUpXinshao(t);

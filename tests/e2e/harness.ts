@@ -10,6 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/server';
 import { launchChromium } from '../support/browser';
 import { noDialogs, type Dialogs } from '../../electron/core/app/dialogs';
+import { createFirstAdmin } from '../../electron/core/auth/auth-service';
 
 export const SCREENS = path.resolve(import.meta.dirname, '..', '..', 'test-output', 'screens');
 
@@ -36,13 +37,21 @@ export async function closeBrowser(): Promise<void> {
   shared = undefined;
 }
 
-export async function openSession(opts: { dataDir?: string; prepare?: (dir: string) => void | Promise<void>; dialogs?: Partial<Dialogs> } = {}): Promise<Session> {
+/**
+ * `prepare` builds a data folder through the services, without accounts (an office from before
+ * accounts): its administrator is created and signed in before the page opens, unless
+ * `noAccounts` (the test of that first-start screen itself).
+ */
+export async function openSession(opts: { dataDir?: string; prepare?: (dir: string) => void | Promise<void>; dialogs?: Partial<Dialogs>; noAccounts?: boolean } = {}): Promise<Session> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-e2e-'));
   const dataDir = opts.dataDir ?? path.join(root, 'data');
   await opts.prepare?.(dataDir);
   const opened: string[] = [];
   const dialogs: Dialogs = { ...noDialogs, openPath: async (file) => void opened.push(file), ...opts.dialogs };
   const server = await startPreviewServer({ dataDir, dialogs });
+  if (server.app && !opts.noAccounts && (await server.app.status()).ready && !server.app.auth.hasAccounts) {
+    await createFirstAdmin(server.app, { login: ADMIN.login, name: (await server.app.status()).operator ?? '张三', password: ADMIN.password });
+  }
   const context = await (await browser()).newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const problems: string[] = [];
