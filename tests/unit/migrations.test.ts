@@ -280,6 +280,24 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       expect(db.prepare('SELECT amount_fen FROM poverty_line WHERE year = 2018').pluck().get()).toBe(310000);
     },
   },
+  15: {
+    insert(db) {
+      // An administrator and a township operator (fixture 1's first township).
+      const t = db.prepare('SELECT id FROM township ORDER BY code LIMIT 1').pluck().get();
+      const ins = db.prepare("INSERT INTO account (id, login, name, role, township_id, password_hash, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, 'scrypt$1024$8$1$AA==$AA==', @c, @u, @b)");
+      ins.run('acc1', 'admin', '张三', 'admin', null, stamp);
+      ins.run('acc2', 'xiang', '李四', 'township', t, stamp);
+    },
+    check(db) {
+      expect(db.prepare('SELECT login, role, active, failed_count FROM account ORDER BY id').all()).toEqual([
+        { login: 'admin', role: 'admin', active: 1, failed_count: 0 },
+        { login: 'xiang', role: 'township', active: 1, failed_count: 0 },
+      ]);
+      // Logins are unique whatever the case; a township operator needs its township, others none.
+      expect(() => db.prepare("INSERT INTO account (id, login, name, role, township_id, password_hash, created_at, updated_at, updated_by) VALUES ('x', 'ADMIN', 'x', 'admin', NULL, 'h', 'a', 'a', 'a')").run()).toThrow(/UNIQUE/);
+      expect(() => db.prepare("INSERT INTO account (id, login, name, role, township_id, password_hash, created_at, updated_at, updated_by) VALUES ('y', 'y1', 'y', 'township', NULL, 'h', 'a', 'a', 'a')").run()).toThrow(/CHECK/);
+    },
+  },
 };
 
 /** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */
