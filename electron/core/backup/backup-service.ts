@@ -170,6 +170,11 @@ export function listedBackupPath(app: App, name: string): string {
 
 /** What a backup file holds; refuses a foreign, damaged, newer or other county's file by name. */
 export async function inspectBackup(app: App, file: string): Promise<BackupSummary> {
+  return summaryOf(path.basename(file), await checkedManifest(app, file));
+}
+
+/** The backup's manifest, checked (see inspectBackup). */
+async function checkedManifest(app: App, file: string): Promise<BackupManifest> {
   const name = path.basename(file);
   const opened = await readBackupArchive(file);
   const parsed = backupManifest.safeParse(opened.manifest);
@@ -186,7 +191,7 @@ export async function inspectBackup(app: App, file: string): Promise<BackupSumma
   const here = await readSettings(app.db.kysely);
   const code = here.get('county.code');
   if (code && m.county && m.county.code !== code) throw new AppError('VALIDATION', 'backup.otherCounty', { name, county: m.county.name, current: here.get('county.name') ?? code });
-  return summaryOf(name, m);
+  return m;
 }
 
 /**
@@ -194,14 +199,14 @@ export async function inspectBackup(app: App, file: string): Promise<BackupSumma
  * backups folder (kind beforeRestore); a failure at any step before the swap leaves it as it was.
  */
 export async function restoreBackup(app: App, file: string, opts: BackupProgress = {}): Promise<{ restored: BackupSummary; setAside: BackupSummary }> {
-  const restored = await inspectBackup(app, file);
   const name = path.basename(file);
+  const m = await checkedManifest(app, file);
+  const restored = summaryOf(name, m);
   requireSpace(app.dataDir, restored.bytes * 2 + fs.statSync(app.db.file).size);
   const incoming = tempPathFor(path.join(app.dataDir, 'restore.sqlite'));
   opts.onProgress?.(0);
   try {
     const got = await extractDatabase(file, incoming, { signal: opts.signal, onProgress: (b) => opts.onProgress?.((0.3 * b) / Math.max(1, restored.bytes)) });
-    const m = (await readBackupArchive(file)).manifest as BackupManifest;
     if (got.bytes !== m.database.bytes || got.sha256 !== m.database.sha256) throw new AppError('VALIDATION', 'backup.damaged', { name });
     const check: FileCheck | WorkerFailure = await checkInWorker(incoming, { nativeBinding: app.db.nativeBinding, signal: opts.signal });
     if (!check.ok || check.integrity !== 'ok' || check.schemaVersion !== m.schemaVersion) throw new AppError('VALIDATION', 'backup.damaged', { name });
