@@ -13,6 +13,7 @@ import { roundListCommand, roundResultsCommand } from './inspect-commands';
 import { pdfCommand, pdfUsage } from './pdf-commands';
 import { templateCommand, templateUsage } from './wallchart-commands';
 import { backupCommand, backupListCommand, restoreCommand } from './backup-commands';
+import { auditListCommand, auditVerifyCommand } from './audit-commands';
 
 export interface CommandInput {
   dataDir: string;
@@ -51,6 +52,9 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
   backup 文件或文件夹    备份全部数据（.fpbak；给文件夹时按县名和时间命名）
   backup list         列出数据目录中的备份（自动备份和恢复前留存的）
   restore 文件 [--yes] 显示备份内容；加 --yes 用它替换当前数据（当前数据先另存为备份）
+  audit verify        核对审计日志的哈希链，指出第一条不一致的记录
+  audit list [--household 户编号] [--operator 登录名或姓名] [--limit 条数]
+                      列出审计日志（最近的在前）：谁、何时、改了什么
   user list           列出账号（登录名、姓名、角色、所属乡镇）
   user add 登录名 --name 姓名 --role admin|township|readonly [--township 乡镇代码]
                       添加账号（密码从标准输入第一行读取）；第一个账号须为县级管理员（admin）
@@ -105,6 +109,15 @@ export const commands: Record<string, Command> = {
     if (args[0] === 'list' && args.length === 1) return withApp(dataDir, backupListCommand);
     if (!args[0]) throw new UsageError('用法：backup 文件或文件夹 | backup list');
     return withApp(dataDir, (app) => backupCommand(app, args.join(' ')));
+  },
+  audit: ({ dataDir, options, args }) => {
+    if (args[0] === 'verify' && args.length === 1) return withApp(dataDir, auditVerifyCommand);
+    if (args[0] === 'list' && args.length === 1) {
+      const o = options as Record<string, string | boolean | undefined>;
+      const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+      return withApp(dataDir, (app) => auditListCommand(app, { household: s('household'), operator: s('operator'), limit: s('limit') }));
+    }
+    throw new UsageError('用法：audit verify | audit list [--household 户编号] [--operator 登录名] [--limit 条数]');
   },
   restore: ({ dataDir, options, args }) => {
     if (!args[0]) throw new UsageError('restore 需要备份文件路径');

@@ -35,6 +35,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
         name: { type: 'string' },
         role: { type: 'string' },
         password: { type: 'string' },
+        household: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         ...pdfCliOptions(),
       },

@@ -7,6 +7,7 @@ import { pdfMessages } from './messages-pdf';
 import { dialogMessages } from './messages-dialogs';
 import { backupMessages } from './messages-backup';
 import { authMessages } from './messages-auth';
+import { auditMessages } from './messages-audit';
 import { inspectionMessages } from '../inspection/messages';
 
 /**
@@ -125,8 +126,8 @@ export type MessageKey = keyof (typeof messages)['zh-CN'];
 
 /** Every table of messages, by language (the core ones above plus one per area). */
 const tables: Record<Lang, Record<string, string>[]> = {
-  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN'], ledgerMessages['zh-CN'], inspectionMessages['zh-CN'], wallchartMessages['zh-CN'], pdfMessages['zh-CN'], dialogMessages['zh-CN'], backupMessages['zh-CN'], authMessages['zh-CN']],
-  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en, ledgerMessages.en, inspectionMessages.en, wallchartMessages.en, pdfMessages.en, dialogMessages.en, backupMessages.en, authMessages.en],
+  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN'], ledgerMessages['zh-CN'], inspectionMessages['zh-CN'], wallchartMessages['zh-CN'], pdfMessages['zh-CN'], dialogMessages['zh-CN'], backupMessages['zh-CN'], authMessages['zh-CN'], auditMessages['zh-CN']],
+  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en, ledgerMessages.en, inspectionMessages.en, wallchartMessages.en, pdfMessages.en, dialogMessages.en, backupMessages.en, authMessages.en, auditMessages.en],
 };
 
 export function messageTable(lang: Lang): Record<string, string> {

@@ -14,6 +14,7 @@ import { ledgerContract } from './contract-ledger';
 import { inspectionContract } from './contract-inspection';
 import { pdfContract } from './contract-pdf';
 import { backupContract } from './contract-backup';
+import { auditContract } from './contract-audit';
 import { authContract } from './contract-auth';
 
 const idList = z.array(id).max(10_000);
@@ -88,6 +89,7 @@ export const contract = {
   ...inspectionContract,
   ...pdfContract,
   ...backupContract,
+  ...auditContract,
   ...authContract,
 };
 

@@ -16,6 +16,7 @@ import { commitImport, previewImport } from '../../electron/core/roster/import-s
 import { countyRows } from '../support/synthetic-county';
 import { writeRosterXlsx } from '../support/roster-xlsx';
 import type { CadreTable } from '../../electron/core/db/schema';
+import { registerAuditFunctions } from '../../electron/core/db/audit-functions';
 
 afterEach(cleanup);
 
@@ -126,6 +127,7 @@ describe('the write gate', () => {
   it('a transaction takes the write lock when it begins (BEGIN IMMEDIATE): another connection cannot write meanwhile', async () => {
     const { app } = await openTestApp();
     const other = new Sqlite(app.db.file, { timeout: 0 });
+    registerAuditFunctions(other); // another copy of the app
     try {
       const l = latch();
       const tx = app.db.transaction(async () => {
@@ -160,6 +162,7 @@ describe('the import commit', () => {
     const script = `
       const Sqlite = require('better-sqlite3');
       const db = new Sqlite(process.argv[1]);
+      require(process.argv[2]).registerAuditFunctions(db); // another copy of the app
       db.exec('BEGIN IMMEDIATE');
       db.prepare("UPDATE household SET phone = '13900000000', updated_at = '2100-01-01T00:00:00.000Z' WHERE rowid = (SELECT min(rowid) FROM household)").run();
       process.stdout.write('locked\\n');
@@ -167,7 +170,7 @@ describe('the import commit', () => {
       db.exec('COMMIT');
       db.close();
     `;
-    const child = spawn(process.execPath, ['-e', script, t.app.db.file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script, t.app.db.file, path.join(root, 'electron/core/db/audit-functions.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());
       child.on('exit', (code) => reject(new Error(`child exited ${code}`)));

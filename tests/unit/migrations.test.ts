@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, schemaVersion, type Migration } from '../../electron/core/db/migrate';
 import { LATEST_VERSION, migrations } from '../../electron/core/db/migrations';
 import { DB_FILE, openDatabase, type Database } from '../../electron/core/db/open';
+import { registerAuditFunctions } from '../../electron/core/db/audit-functions';
 import { cleanup, tempDir } from './helpers/app';
 
 afterEach(cleanup);
@@ -298,11 +299,24 @@ const FIXTURES: Record<number, { insert(db: Raw): void; check(db: Raw): void }> 
       expect(() => db.prepare("INSERT INTO account (id, login, name, role, township_id, password_hash, created_at, updated_at, updated_by) VALUES ('y', 'y1', 'y', 'township', NULL, 'h', 'a', 'a', 'a')").run()).toThrow(/CHECK/);
     },
   },
+  16: {
+    insert(db) {
+      // A change after the upgrade is logged; the rows from before are not (they had no log).
+      db.prepare("UPDATE household SET head_name = '王秀兰', updated_at = @u, updated_by = @b WHERE id = 'h7'").run(stamp);
+    },
+    check(db) {
+      const e = db.prepare("SELECT operator, action, household_id, changes, prev_hash IS NULL AS first FROM audit_log WHERE record_type = 'household' AND record_id = 'h7' AND action = 'update' ORDER BY seq DESC").get();
+      expect(e).toEqual({ operator: BY, action: 'update', household_id: 'h7', changes: JSON.stringify({ head_name: ['王秀英', '王秀兰'] }), first: expect.any(Number) });
+      expect(() => db.prepare("UPDATE audit_log SET operator = 'x'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    },
+  },
 };
 
 /** A database file at version `v`, written directly with better-sqlite3, holding the fixtures up to `v`. */
 function oldDatabase(dir: string, v: number): void {
   const raw = new Sqlite(path.join(dir, DB_FILE));
+  registerAuditFunctions(raw); // as the app's connections have them
   try {
     expect(migrate(raw, migrations, v)).toEqual(migrations.filter((m) => m.version <= v).map((m) => m.version));
     expect(schemaVersion(raw)).toBe(v);

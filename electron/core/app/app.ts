@@ -56,11 +56,15 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<App> {
+export async function openApp(dataDir: string, options: OpenOptions = {}): Promise<App> {
+  // The audit log names the signed-in login; without accounts, the operator of 设置.
+  let operator = '';
+  let opened: App | undefined;
+  const actor = () => opened?.auth.session?.login ?? (operator || null);
+  const opts: OpenOptions = { ...options, actor };
   let db = await openDatabase(dataDir, opts);
   cleanDataDirTemps(dataDir);
   const now = opts.now ?? (() => new Date());
-  let operator = '';
   const app: App = {
     dataDir,
     get db() {
@@ -109,6 +113,7 @@ export async function openApp(dataDir: string, opts: OpenOptions = {}): Promise<
     },
     close: () => db.close(),
   };
+  opened = app;
   await app.refresh();
   return app;
 }

@@ -54,6 +54,9 @@ async function narrow(app: App, s: Session, name: string, input: Input): Promise
     case 'roster.check.results':
       if (input.villageId) await sameTownship(townshipOfVillage(db, String(input.villageId)));
       return filter(input);
+    case 'audit.list':
+    case 'audit.export':
+      return { ...input, filter: filter(input.filter ?? {}) };
     case 'roster.export':
     case 'pdf.roster':
       if (input.filter?.villageId) await sameTownship(townshipOfVillage(db, String(input.filter.villageId)));

@@ -107,7 +107,7 @@ export async function createBackup(app: App, target: string, kind: BackupKind, o
       county,
       kind,
       counts: r.counts,
-      auditHead: null,
+      auditHead: r.auditHead,
       database: { bytes: r.bytes, sha256: r.sha256 },
     };
     await writeBackupArchive(target, snapshot, manifest, { signal: opts.signal, onProgress: (b) => opts.onProgress?.(0.5 + (0.5 * b) / Math.max(1, r.bytes)) });

@@ -5,8 +5,8 @@
  *   a WAL read transaction (never a raw copy of a WAL database, never restarted by a write of
  *   the app meanwhile, never blocking it) — then checks the copy.
  * - `checkInWorker`: the same check of a file about to be restored.
- * The check: integrity_check, the schema version (user_version), rows per table and the
- * file's SHA-256.
+ * The check: integrity_check, the schema version (user_version), rows per table, the audit
+ * log's head and the file's SHA-256.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -34,7 +34,9 @@ function check(file) {
     if (integrity === 'ok' && counts.setting !== undefined) {
       for (const r of db.prepare("SELECT key, value FROM setting WHERE key IN ('county.name', 'county.code', 'operator')").all()) settings[r.key] = r.value;
     }
-    return { integrity, schemaVersion, counts, settings };
+    // The audit log's last entry: a copy held elsewhere proves the history up to it.
+    const auditHead = integrity === 'ok' && counts.audit_log !== undefined ? db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() || null : null;
+    return { integrity, schemaVersion, counts, settings, auditHead };
   } finally {
     if (db) db.close();
   }
@@ -85,6 +87,8 @@ export interface FileCheck {
   counts: Record<string, number>;
   /** County and operator as the file's settings hold them. */
   settings: Record<string, string>;
+  /** The last entry of the file's audit log (null before migration 16, or when it is empty). */
+  auditHead: { seq: number; hash: string } | null;
   sha256: string;
   bytes: number;
 }

@@ -9,6 +9,7 @@ import { LATEST_VERSION, migrations } from './migrations';
 import type { DB } from './schema';
 import type { Conn } from './rows';
 import { checkpointInWorker, type CheckpointResult } from './checkpoint';
+import { registerAuditFunctions } from './audit-functions';
 
 export const DB_FILE = 'fupin.sqlite';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -52,6 +53,8 @@ export interface OpenOptions {
   now?: () => Date;
   /** Refuse instead of creating a new database (admin commands other than init). */
   mustExist?: boolean;
+  /** Who the audit log names for the changes made now (see audit-functions.ts). */
+  actor?: () => string | null;
 }
 
 /** Makes sure the data folder exists and can be written, without writing the database yet. */
@@ -110,6 +113,7 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
   }
   let version: number;
   try {
+    registerAuditFunctions(raw, { actor: opts.actor, now: opts.now });
     try {
       version = schemaVersion(raw);
     } catch (e) {

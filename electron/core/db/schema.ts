@@ -97,6 +97,22 @@ export interface DB extends RosterDB, InspectionDB {
   cadre: CadreTable;
   village_team: VillageTeamTable;
   village_team_member: VillageTeamMemberTable;
+  audit_log: AuditLogTable;
+}
+
+/** 审计日志 (migration 0016): written by triggers only, never updated or deleted. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  operator: string;
+  record_type: string;
+  record_id: string;
+  action: 'insert' | 'update' | 'delete';
+  township_id: string | null;
+  household_id: string | null;
+  changes: string;
+  prev_hash: string | null;
+  hash: string;
 }
 
 export interface CodeItemTable extends Stamped {

@@ -13,6 +13,7 @@ import { inspectionHandlers } from './handlers-inspection';
 import { pdfHandlers } from './handlers-pdf';
 import { backupHandlers } from './handlers-backup';
 import { authHandlers } from './handlers-auth';
+import { auditHandlers } from './handlers-audit';
 import { checkFirstAdmin, createFirstAdmin } from '../auth/auth-service';
 import { AppError } from '../errors';
 import { FileTokens, noDialogs } from '../app/dialogs';
@@ -30,6 +31,7 @@ export function createHandlers(app: App, deps: Partial<HandlerDeps> = {}): Handl
     ...inspectionHandlers(app, full),
     ...pdfHandlers(app, full),
     ...backupHandlers(app, full),
+    ...auditHandlers(app, full),
     ...authHandlers(app),
     'app.status': () => app.status(),
     'app.setup': async (i) => {

@@ -4,6 +4,7 @@
  * database gets its own module behind the same two functions.
  */
 import type Sqlite from 'better-sqlite3';
+import { auditAppender, IMPORT_AUDITED, noMembers, rowChanges, type HouseholdEntry } from '../audit/audit-write-repo';
 import type { FieldKey } from '../../../shared/roster/layout';
 import { cleanCode, reverseId } from '../../../shared/roster/values';
 import { groupSortKey } from '../../../shared/roster/group-order';
@@ -119,6 +120,12 @@ const genderOf = (id: string) => (Number(id[16]) % 2 === 1 ? '男' : '女');
 /** Status-history rows written per statement (9 values each). */
 const STATUS_BATCH = 100;
 
+/** The audit triggers an import replaces with its own entries (audit-write-repo.ts). */
+const AUDIT_TRIGGERS = `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN (${IMPORT_AUDITED.map(() => '?').join(', ')}) AND name LIKE 'audit%'`;
+/** A member's entry inside its household's: the household and the order are the household's. */
+const MEMBER_SKIP = new Set(['household_id', 'sort']);
+const MOVED_SKIP = new Set(['sort']);
+
 /**
  * Writes a plan in ONE transaction: new villages, then households and members (members matched
  * by ID number keep their stable id, also when they move between households), then members
@@ -183,6 +190,26 @@ function applyImportPlan(
   const placed = new Set<string>();
   for (const h of plan.households) if (!h.allNew) for (const i of h.members) placed.add(get('idNumber', i));
   const delPerson = raw.prepare('DELETE FROM person WHERE id_number = ?');
+  const rowOfHousehold = raw.prepare('SELECT * FROM household WHERE id = ?');
+  const rowOfPerson = raw.prepare('SELECT * FROM person WHERE id_number = ?');
+  const hInsertCols = ['id', 'number', 'village_id', 'head_name', 'size', 'sort_key', ...hNames];
+  const zip = (cols: readonly string[], vals: readonly unknown[]) => {
+    const o: Record<string, unknown> = {};
+    for (let k = 0; k < cols.length; k++) o[cols[k]] = vals[k];
+    return o;
+  };
+  const personName = (r: Record<string, unknown> | undefined) => String(r?.name ?? '');
+  // An added member in its household's audit entry: its id, ID number and the mapped fields
+  // (gender and birth date follow from the ID number).
+  const memberCols = ['id', 'id_number', ...pNames];
+  const addedRow = () => {
+    const r: (string | number | null)[] = [pargs[0] as string, pargs[2] as string];
+    for (let n = 0; n < pNames.length; n++) {
+      const v = pargs[7 + n] as string | number | null;
+      r.push(v === '' ? null : v);
+    }
+    return r;
+  };
 
   const result: ApplyResult = { villagesCreated: 0, householdsWritten: 0, personsWritten: 0, personsRemoved: 0 };
   // A big first import writes faster into a table without its search indexes; they are rebuilt
@@ -223,6 +250,11 @@ function applyImportPlan(
       // Inside the write lock (BEGIN IMMEDIATE): no other import or edit, of this process or
       // another, can slip in between this check and the rows written on its strength.
       if (rosterStamp(raw) !== seen) throw new AppError('CONFLICT', 'roster.import.stale');
+      // The audit log gets one entry per household from here (audit-write-repo.ts) instead of
+      // the triggers' one per row; they are back before COMMIT (in this transaction).
+      const auditTriggers = raw.prepare(AUDIT_TRIGGERS).all(...IMPORT_AUDITED) as { name: string; sql: string }[];
+      for (const t of auditTriggers) raw.exec(`DROP TRIGGER "${t.name.replace(/"/g, '')}"`);
+      const audit = auditAppender(raw);
       for (const ix of rebuild) raw.exec(`DROP ${ix.type === 'trigger' ? 'TRIGGER' : 'INDEX'} "${ix.name.replace(/"/g, '')}"`);
       const villages = new Map<string, { id: string; code: string }>(
         (raw.prepare('SELECT id, township_id, name, code FROM village').all() as { id: string; township_id: string; name: string; code: string }[]).map((v) => [
@@ -273,14 +305,19 @@ function applyImportPlan(
         let id = h.existingId;
         const newStatus = get('status', first);
         const monitorType = get('monitorType', first);
+        let entry: HouseholdEntry;
         if (!id) {
           id = newId();
-          insHousehold.run(id, h.number, village.id, head, h.members.length, sortKey, ...hvals, stamp.at, stamp.at, stamp.by);
+          const hargs = [id, h.number, village.id, head, h.members.length, sortKey, ...hvals];
+          insHousehold.run(...hargs, stamp.at, stamp.at, stamp.by);
           if (newStatus) status(id, newStatus, monitorType, get('exitYear', first));
+          entry = { householdId: id, townshipId: h.townshipId, action: 'insert', changes: rowChanges(null, zip(hInsertCols, hargs))!, members: noMembers(memberCols) };
         } else {
           const before = getStatus.get(id) as string;
+          const old = rowOfHousehold.get(id) as Record<string, unknown>;
           updHousehold.run(village.id, head, h.members.length, ...hvals, stamp.at, stamp.by, id);
           if (plan.fields.includes('status') && newStatus !== before) status(id, newStatus, monitorType, get('exitYear', first));
+          entry = { householdId: id, townshipId: h.townshipId, action: 'update', changes: rowChanges(old, rowOfHousehold.get(id) as Record<string, unknown>) ?? {}, members: noMembers(memberCols) };
         }
         result.householdsWritten++;
         const insert = h.allNew ? insPerson : upsertPerson;
@@ -296,18 +333,37 @@ function applyImportPlan(
           pargs[5] = birthDateOf(idNumber);
           pargs[6] = m + 1;
           for (let n = 0; n < pcolIndex.length; n++) pargs[7 + n] = asValue(pInteger[n], valueAt(store, pcolIndex[n], i));
-          insert.run(pargs);
+          if (h.allNew) {
+            insert.run(pargs);
+            entry.members.added.push(addedRow());
+          } else {
+            const old = rowOfPerson.get(idNumber) as Record<string, unknown> | undefined;
+            insert.run(pargs);
+            const now = rowOfPerson.get(idNumber) as Record<string, unknown>;
+            // A member who moved in from another household keeps the change of household_id.
+            if (!old) entry.members.added.push(addedRow());
+            else {
+              const changes = rowChanges(old, now, old.household_id === id ? MEMBER_SKIP : MOVED_SKIP);
+              if (changes) entry.members.changed.push({ id: now.id as string, name: personName(now), changes: changes as Record<string, [never, never]> });
+            }
+          }
           keep?.add(idNumber);
           result.personsWritten++;
         }
         // A new household has no one else to remove.
         for (const idNumber of h.existingId ? (listMembers.all(id) as string[]) : []) {
           if (!keep!.has(idNumber) && !placed.has(idNumber)) {
+            const old = rowOfPerson.get(idNumber) as Record<string, unknown>;
             delPerson.run(idNumber);
+            entry.members.removed.push({ id: old.id as string, name: personName(old), values: rowChanges(old, null, MEMBER_SKIP) as Record<string, never> });
             result.personsRemoved++;
           }
         }
+        const m = entry.members;
+        if (entry.action === 'insert' || Object.keys(entry.changes).length || m.added.length || m.changed.length || m.removed.length) audit.household(entry, stamp.by);
       }
+      audit.flush();
+      for (const t of auditTriggers) raw.exec(t.sql);
       for (let k = 0; k < statuses.length; k += 9) insStatus.run(statuses.slice(k, k + 9));
       for (const ix of rebuild) raw.exec(ix.sql);
       // Fresh statistics after a bulk change, so the list queries keep using their indexes

@@ -1,0 +1,33 @@
+/** An audit entry's changes in words, the same on screen, in the CLI and in the export. */
+import { formatMessage, type Lang } from '../i18n/messages';
+import { fenToYuanText } from '../roster/values';
+import type { AuditEntry, AuditValue } from '../domain/audit';
+
+/** A field's value as shown: money in yuan, empty as —. */
+export function valueText(field: string, v: AuditValue): string {
+  if (v === null || v === '') return '—';
+  if (field.endsWith('_fen') && typeof v === 'number') return fenToYuanText(v);
+  return String(v);
+}
+
+export function fieldLabel(field: string, lang: Lang = 'zh-CN'): string {
+  const key = `audit.field.${field}`;
+  const t = formatMessage(key, {}, lang);
+  return t === key ? field : t;
+}
+
+/** "证件号码：430522…→430522…；姓名：张三→张山" */
+export function changesText(e: AuditEntry, lang: Lang = 'zh-CN'): string {
+  const sep = lang === 'en' ? '; ' : '；';
+  const colon = lang === 'en' ? ': ' : '：';
+  return e.changes
+    .map((c) => {
+      const how = c.member?.action ?? e.action;
+      const label = `${c.member ? `${formatMessage('audit.member', { name: c.member.name, action: formatMessage(`audit.action.${how}`, {}, lang) }, lang)}` : ''}${fieldLabel(c.field, lang)}`;
+      if (how === 'insert') return `${label}${colon}${valueText(c.field, c.after)}`;
+      if (how === 'delete') return `${label}${colon}${valueText(c.field, c.before)}`;
+      return `${label}${colon}${valueText(c.field, c.before)} → ${valueText(c.field, c.after)}`;
+    })
+    .join(sep);
+}
+
