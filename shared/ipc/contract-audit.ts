@@ -16,7 +16,7 @@ export const auditQuery = z.strictObject({
 });
 
 const listInput = z.strictObject({
-  filter: auditQuery,
+  filter: auditQuery.default({}),
   beforeSeq: z.number().int().min(1).optional(),
   limit: z.number().int().min(1).max(500).optional(),
 });

@@ -10,6 +10,7 @@ import { migrate } from '../../electron/core/db/migrate';
 import { DB_FILE, openDatabase } from '../../electron/core/db/open';
 import { openApp } from '../../electron/core/app/app';
 import { cleanup, tempDir, track } from './helpers/app';
+import { registerAuditFunctions } from '../../electron/core/db/audit-functions';
 
 afterEach(cleanup);
 
@@ -37,6 +38,7 @@ function listing(dir: string) {
 describe('a database from a newer version of the app', () => {
   function newerDatabase(dir: string) {
     const raw = new Sqlite(path.join(dir, DB_FILE));
+    registerAuditFunctions(raw);
     migrate(raw, migrations);
     raw.prepare("INSERT INTO setting VALUES ('county.name', '新邵县', '2030-01-01', '未来')").run();
     raw.pragma(`user_version = ${LATEST_VERSION + 1}`);

@@ -15,6 +15,7 @@ import { writeRosterXlsx } from '../support/roster-xlsx';
 import { commitImport, previewImport } from '../../electron/core/roster/import-service';
 import { GROUP_KEY, SORT_KEY_SQL } from '../../electron/core/db/migrations/0011-group-order';
 import { groupNumber, groupSortKey } from '../../shared/roster/group-order';
+import { registerAuditFunctions } from '../../electron/core/db/audit-functions';
 
 afterEach(cleanup);
 
@@ -136,6 +137,7 @@ describe('the roster order (sort_key)', () => {
     expect((await t.call('roster.query', { offset: 0, limit: 1, townshipId: a.id })).total).toBe(6);
     expect((await t.call('roster.query', { offset: 0, limit: 1 })).total).toBe(7);
     const other = new Database(t.app.db.file);
+    registerAuditFunctions(other); // another copy of the app
     other.prepare("DELETE FROM household WHERE number = '4305221002010010'").run();
     other.close();
     expect((await t.call('roster.query', { offset: 0, limit: 1, townshipId: a.id })).total).toBe(5);

@@ -1,9 +1,15 @@
 /**
- * The audit chain's hash: SHA-256 over the previous entry's hash and this entry's stored columns,
- * each length-prefixed in UTF-8 bytes, so that no two different entries hash alike (NULL is not
- * '', 12|3 is not 1|23). The triggers call it through `audit_hash()`; `audit verify` recomputes it.
+ * The audit chain's hash: SHA-256 over the UTF-8 of the previous entry's hash and this entry's
+ * stored columns, each prefixed with its type and length (in UTF-16 units, as JavaScript counts),
+ * so that no two different entries hash alike (NULL is not '', 12|3 is not 1|23). The triggers call it through `audit_hash()`; `audit verify` recomputes it.
  */
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
+
+// One-shot hashing (Node ≥ 20.12) is twice as fast as createHash() for short inputs.
+const sha256: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) => (crypto as unknown as { hash(alg: string, data: string): string }).hash('sha256', text)
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 export type HashValue = string | number | bigint | null;
 
@@ -12,15 +18,16 @@ export const HASHED_COLUMNS = ['seq', 'at', 'operator', 'record_type', 'record_i
 
 function part(v: HashValue): string {
   if (v === null || v === undefined) return 'N;';
-  const s = typeof v === 'string' ? v : String(v);
-  return `${typeof v === 'string' ? 'S' : 'I'}${Buffer.byteLength(s)}:${s};`;
+  if (typeof v === 'string') return `S${v.length}:${v};`;
+  const s = String(v);
+  return `I${s.length}:${s};`;
 }
 
 /** Hex SHA-256 of `prev` (null for the first entry) followed by the entry's columns. */
 export function entryHash(prev: string | null, values: readonly HashValue[]): string {
   let text = part(prev);
   for (const v of values) text += part(v);
-  return createHash('sha256').update(text).digest('hex');
+  return sha256(text);
 }
 
 /** How an entry's head is shown: sequence number and the first 12 hex digits of its hash. */

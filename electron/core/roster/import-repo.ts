@@ -362,9 +362,9 @@ function applyImportPlan(
         const m = entry.members;
         if (entry.action === 'insert' || Object.keys(entry.changes).length || m.added.length || m.changed.length || m.removed.length) audit.household(entry, stamp.by);
       }
+      for (let k = 0; k < statuses.length; k += 9) insStatus.run(statuses.slice(k, k + 9));
       audit.flush();
       for (const t of auditTriggers) raw.exec(t.sql);
-      for (let k = 0; k < statuses.length; k += 9) insStatus.run(statuses.slice(k, k + 9));
       for (const ix of rebuild) raw.exec(ix.sql);
       // Fresh statistics after a bulk change, so the list queries keep using their indexes
       // (inside the transaction: committed with the rows, not in a second commit of its own).
