@@ -5,6 +5,7 @@ import type { App } from '../core/app/app';
 import { backupFileName } from '../core/backup/backup-names';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from '../core/backup/backup-service';
 import { bytesText } from '../../shared/rules/size';
+import { shortHead } from '../../shared/rules/audit-text';
 import type { BackupSummary } from '../../shared/domain/backup';
 import type { CommandResult } from './commands';
 
@@ -13,7 +14,7 @@ const KIND = { auto: '自动', manual: '手动', beforeRestore: '恢复前留存
 /** One backup in one line: when, what kind, by whom, how much. */
 export function backupLine(b: BackupSummary): string {
   const when = new Date(b.createdAt).toLocaleString('zh-CN', { hour12: false });
-  return `${when}  ${KIND[b.kind]}  ${b.county?.name ?? '（未设置县）'}  ${b.households} 户 ${b.persons} 人  ${bytesText(b.bytes)}  操作员 ${b.operator || '—'}  ${b.name}`;
+  return `${when}  ${KIND[b.kind]}  ${b.county?.name ?? '（未设置县）'}  ${b.households} 户 ${b.persons} 人  ${bytesText(b.bytes)}  操作员 ${b.operator || '—'}  审计日志 ${shortHead(b.auditHead)}  ${b.name}`;
 }
 
 export async function backupCommand(app: App, out: string): Promise<CommandResult> {

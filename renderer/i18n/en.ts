@@ -161,6 +161,7 @@ export const en: Shape<UiStrings> = {
       ledger: 'Rectification ledger',
       ledgerCount: '{{count}} items',
       appVersion: 'App version',
+      auditHead: 'Audit log head',
       cancel: 'Cancel',
       confirm: 'Restore',
       restoring: 'Restoring…',

@@ -159,6 +159,7 @@ export const zhCN = {
       ledger: '整改台账',
       ledgerCount: '{{count}} 条',
       appVersion: '软件版本',
+      auditHead: '审计日志链头',
       cancel: '取消',
       confirm: '恢复',
       restoring: '正在恢复…',

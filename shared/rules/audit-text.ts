@@ -31,3 +31,8 @@ export function changesText(e: AuditEntry, lang: Lang = 'zh-CN'): string {
     .join(sep);
 }
 
+
+/** How the log's head is shown (backups, verify): sequence number and the first 12 hex digits of its hash. */
+export function shortHead(head: { seq: number; hash: string } | null): string {
+  return head ? `#${head.seq} ${head.hash.slice(0, 12)}` : '#0';
+}

@@ -29,8 +29,3 @@ export function entryHash(prev: string | null, values: readonly HashValue[]): st
   for (const v of values) text += part(v);
   return sha256(text);
 }
-
-/** How an entry's head is shown: sequence number and the first 12 hex digits of its hash. */
-export function shortHead(head: { seq: number; hash: string } | null): string {
-  return head ? `#${head.seq} ${head.hash.slice(0, 12)}` : '#0';
-}

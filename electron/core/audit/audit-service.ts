@@ -23,8 +23,7 @@ import {
 } from '../../../shared/domain/audit';
 import { auditOperators, countAudit, listAudit, verifyChain, type AuditFilter, type AuditRow } from './audit-repo';
 import { householdByNumber, labelsFor } from './audit-labels-repo';
-import { shortHead } from './audit-hash';
-import { changesText } from '../../../shared/rules/audit-text';
+import { changesText, shortHead } from '../../../shared/rules/audit-text';
 
 export { changesText };
 

@@ -11,6 +11,7 @@ import { bytesText } from '@shared/rules/size';
 import { call, useCall } from '../../api/client';
 import { notifyError } from '../../ui/notify';
 import { dateTimeText } from '../../ui/format';
+import { shortHead } from '../../../shared/rules/audit-text';
 import { tableProps } from '../../ui/table';
 import { withParen } from '../../i18n';
 import { TaskBar, useTask } from '../roster/common';
@@ -163,6 +164,10 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
                 <Table.Tr>
                   <Table.Th>{t('settings.backup.ledger')}</Table.Th>
                   <Table.Td>{t('settings.backup.ledgerCount', { count: picked.backup.ledgerItems })}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>{t('settings.backup.auditHead')}</Table.Th>
+                  <Table.Td>{shortHead(picked.backup.auditHead)}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Th>{t('settings.backup.appVersion')}</Table.Th>
