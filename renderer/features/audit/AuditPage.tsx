@@ -87,7 +87,7 @@ export function AuditPage({ status }: { status: AppStatus }) {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
           <Title order={2}>{t('title')}</Title>
-          <Text size="sm" c="dimmed" maw={640}>
+          <Text size="sm" c="dimmed" maw={760}>
             {t('intro')}
           </Text>
         </div>
@@ -165,13 +165,13 @@ export function AuditPage({ status }: { status: AppStatus }) {
         verticalAlign="top"
         columns={[
           { accessor: 'at', title: t('col.at'), width: 136, render: (e) => <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{dateTimeText(e.at)}</span> },
-          { accessor: 'operatorName', title: t('col.operator'), width: 96, render: (e) => operatorText(e, t) },
-          { accessor: 'action', title: t('col.what'), width: 130, render: (e) => whatText(e, t, msg) },
-          { accessor: 'townshipName', title: t('col.township'), width: 96, render: (e) => e.townshipName ?? '—' },
+          { accessor: 'operatorName', title: t('col.operator'), width: 90, render: (e) => operatorText(e, t) },
+          { accessor: 'action', title: t('col.what'), width: 156, render: (e) => whatText(e, t, msg) },
+          { accessor: 'townshipName', title: t('col.township'), width: 90, render: (e) => e.townshipName ?? '—' },
           {
             accessor: 'household',
             title: t('col.household'),
-            width: 170,
+            width: 160,
             render: (e) =>
               e.household && e.householdId ? (
                 <Anchor href={`#/roster/${e.householdId}`} size="sm" onClick={(ev) => (ev.preventDefault(), go(`roster/${e.householdId}`))} style={{ fontVariantNumeric: 'tabular-nums' }}>

@@ -57,7 +57,9 @@ function groupChanges(changes: readonly AuditChange[]): ChangeGroup[] {
 export function ChangeLines({ entry, limit = 8 }: { entry: AuditEntry; limit?: number }) {
   const { t, lang, msg } = useAuditT();
   const [all, setAll] = useState(false);
-  if (entry.changes.length === 0)
+  // The household a child record belongs to is shown beside the entry (its 户 column, or the page it is on).
+  const changes = entry.changes.filter((c) => !(c.field === 'household_id' && [c.before, c.after].every((v) => v === null || v === entry.householdId)));
+  if (changes.length === 0)
     return (
       <Text size="sm" c="dimmed">
         {t('noChanges')}
@@ -69,13 +71,13 @@ export function ChangeLines({ entry, limit = 8 }: { entry: AuditEntry; limit?: n
   };
   let budget = all ? Infinity : limit;
   const shown: { group: ChangeGroup; lines: string[] }[] = [];
-  for (const g of groupChanges(entry.changes)) {
+  for (const g of groupChanges(changes)) {
     if (budget <= 0) break;
     const lines = g.changes.slice(0, budget).map(line);
     budget -= lines.length;
     shown.push({ group: g, lines });
   }
-  const more = entry.changes.length > limit;
+  const more = changes.length > limit;
   return (
     <Stack gap={2}>
       {shown.map(({ group, lines }, i) => (
@@ -94,7 +96,7 @@ export function ChangeLines({ entry, limit = 8 }: { entry: AuditEntry; limit?: n
       ))}
       {more && (
         <Anchor component="button" type="button" size="sm" ta="left" onClick={(e) => (e.stopPropagation(), setAll((a) => !a))}>
-          {all ? t('fewerChanges') : t('moreChanges', { count: entry.changes.length })}
+          {all ? t('fewerChanges') : t('moreChanges', { count: changes.length })}
         </Anchor>
       )}
     </Stack>
