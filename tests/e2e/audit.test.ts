@@ -2,14 +2,15 @@
  * 审计日志 in Chromium against the real services: an administrator changes a member's phone number
  * on the household page; its 变更记录 shows the change (old → new) and who made it; the 审计日志
  * screen lists it, filters by record type, exports to xlsx and verifies the chain; a read-only
- * account sees ID and phone numbers masked in the history and no 核对 button; the English UI once.
+ * account sees ID and phone numbers masked in the history and no 核对 button; a township operator
+ * sees its township's entries only; the English UI once.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN, closeBrowser, openSession, seen, type Session } from './harness';
+import { closeBrowser, openSession, seen, type Session } from './harness';
 import { xinshaoApp, cleanup } from '../unit/helpers/app';
 import { countyRows } from '../support/synthetic-county';
 import { writeRosterXlsx } from '../support/roster-xlsx';
@@ -34,6 +35,7 @@ afterAll(async () => {
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByText(name, { exact: true }).click();
 const goTo = (page: Page, hash: string) => page.evaluate((h) => void (window.location.hash = h), hash);
 const READER = { login: 'zhaoliu', name: '赵六', password: 'Zhao#liu2017' };
+const TOWNSHIP = { login: 'sunqi', name: '孙七', password: 'Sun#qi2017' };
 
 describe('审计日志', { timeout: 180_000 }, () => {
   it('shows a member\'s phone change in the household history and the log, filters, exports, verifies; masked for a read-only account', async () => {
@@ -54,7 +56,15 @@ describe('审计日志', { timeout: 180_000 }, () => {
     await addAccount(app, { login: READER.login, name: READER.name, role: 'readonly', townshipId: null, password: READER.password });
 
     // A household of several members; its second member's phone number is changed.
-    const hh = await app.db.kysely.selectFrom('household').select(['id', 'head_name']).where('size', '>=', 2).orderBy('number').executeTakeFirstOrThrow();
+    const hh = await app.db.kysely
+      .selectFrom('household as h')
+      .innerJoin('village as v', 'v.id', 'h.village_id')
+      .innerJoin('township as t', 't.id', 'v.township_id')
+      .select(['h.id', 'h.head_name', 't.id as townshipId', 't.name as townshipName'])
+      .where('h.size', '>=', 2)
+      .orderBy('h.number')
+      .executeTakeFirstOrThrow();
+    await addAccount(app, { login: TOWNSHIP.login, name: TOWNSHIP.name, role: 'township', townshipId: hh.townshipId, password: TOWNSHIP.password });
     const people = await app.db.kysely.selectFrom('person').select(['name', 'id_number', 'phone']).where('household_id', '=', hh.id).orderBy('sort').execute();
     const member = people[1];
     const was = member.phone || '—';
@@ -135,6 +145,25 @@ describe('审计日志', { timeout: 180_000 }, () => {
     await seen(page.getByText('已遮挡证件号码和电话'));
     await seen(page.getByRole('table', { name: '审计日志' }).getByText(maskedLine, { exact: true }));
     expect(await page.getByRole('button', { name: '核对审计日志' }).count()).toBe(0);
+
+    // A township operator: the township filter fixed to its own, only its township's entries.
+    const signInAs = async (who: typeof READER) => {
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.getByLabel(/^登录名/).fill(who.login);
+      await page.getByLabel(/^密码/).fill(who.password);
+      await page.getByRole('button', { name: '登录' }).click();
+    };
+    await signInAs(TOWNSHIP);
+    await seen(page.getByText(`操作员：孙七（乡镇操作员 · ${hh.townshipName}）`));
+    await nav(page, '审计日志');
+    const own = await listAuditPage(app, { townshipId: hh.townshipId });
+    await seen(page.getByTestId('audit-total').getByText(`共 ${own.total} 条`));
+    await expect.poll(() => page.getByLabel('乡镇').inputValue()).toBe(hh.townshipName);
+    expect(await page.getByLabel('乡镇').isDisabled()).toBe(true);
+    const towns = await table.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(new Set(towns)).toEqual(new Set([hh.townshipName]));
+    await signInAs(READER);
+    await seen(page.getByText('操作员：赵六（只读）'));
 
     // The English UI: no message key or Chinese chrome left on either screen.
     await nav(page, '设置');

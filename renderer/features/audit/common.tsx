@@ -52,8 +52,12 @@ function groupChanges(changes: readonly AuditChange[]): ChangeGroup[] {
 
 /**
  * 字段：旧值 → 新值, one line per changed field (the shared changesText, one change at a time),
- * members' changes under the member's name. Long lists show `limit` lines and a 显示全部.
+ * members' changes under the member's name. Long lists show `limit` lines, and long values (a
+ * template's body) their start, until 显示全部.
  */
+/** Characters of one change line shown before 显示全部. */
+const LONG_LINE = 240;
+
 export function ChangeLines({ entry, limit = 8 }: { entry: AuditEntry; limit?: number }) {
   const { t, lang, msg } = useAuditT();
   const [all, setAll] = useState(false);
@@ -69,15 +73,16 @@ export function ChangeLines({ entry, limit = 8 }: { entry: AuditEntry; limit?: n
     const { member, ...change } = c;
     return changesText({ ...entry, action: member?.action ?? entry.action, changes: [change] }, lang);
   };
+  const clip = (l: string) => (all || l.length <= LONG_LINE ? l : `${l.slice(0, LONG_LINE)}…`);
   let budget = all ? Infinity : limit;
   const shown: { group: ChangeGroup; lines: string[] }[] = [];
   for (const g of groupChanges(changes)) {
     if (budget <= 0) break;
-    const lines = g.changes.slice(0, budget).map(line);
+    const lines = g.changes.slice(0, budget).map((c) => clip(line(c)));
     budget -= lines.length;
     shown.push({ group: g, lines });
   }
-  const more = changes.length > limit;
+  const more = changes.length > limit || changes.some((c) => line(c).length > LONG_LINE);
   return (
     <Stack gap={2}>
       {shown.map(({ group, lines }, i) => (
@@ -95,7 +100,7 @@ export function ChangeLines({ entry, limit = 8 }: { entry: AuditEntry; limit?: n
         </Box>
       ))}
       {more && (
-        <Anchor component="button" type="button" size="sm" ta="left" onClick={(e) => (e.stopPropagation(), setAll((a) => !a))}>
+        <Anchor component="button" type="button" size="sm" ta="left" aria-expanded={all} onClick={(e) => (e.stopPropagation(), setAll((a) => !a))}>
           {all ? t('fewerChanges') : t('moreChanges', { count: changes.length })}
         </Anchor>
       )}
