@@ -12,8 +12,9 @@ import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { InspectionSection } from '../features/inspection/InspectionPage';
 import { LedgerSection } from '../features/ledger/LedgerSection';
 import { WallchartPage } from '../features/wallchart/WallchartPage';
+import { AuditPage } from '../features/audit/AuditPage';
 
-const SECTIONS = ['home', 'roster', 'wallcharts', 'inspections', 'ledger', 'submissions', 'org', 'settings'] as const;
+const SECTIONS = ['home', 'roster', 'wallcharts', 'inspections', 'ledger', 'submissions', 'org', 'audit', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function AppFrame({ status, onStatusChange }: { status: AppStatus; onStatusChange: () => void }) {
@@ -28,6 +29,7 @@ export function AppFrame({ status, onStatusChange }: { status: AppStatus; onStat
   else if (section === 'ledger') page = <LedgerSection route={route} />;
   else if (section === 'inspections') page = <InspectionSection sub={route[1]} id={route[2]} />;
   else if (section === 'wallcharts') page = <WallchartPage />;
+  else if (section === 'audit') page = <AuditPage status={status} />;
   else if (section === 'settings') page = <SettingsPage status={status} onChange={onStatusChange} />;
   else page = <ComingSoon name={t(`nav.${section}`)} />;
 

@@ -12,6 +12,7 @@ export const en: Shape<UiStrings> = {
     ledger: 'Rectification ledger',
     submissions: 'Submissions',
     org: 'Organisation',
+    audit: 'Audit log',
     settings: 'Settings',
   },
   common: {

@@ -14,11 +14,13 @@ import { inspectionEn } from '../features/inspection/locales-en';
 import { pdfEn, pdfZh } from '../features/roster/PdfExportLocales';
 import { wallchartZh } from '../features/wallchart/locales';
 import { wallchartEn } from '../features/wallchart/locales-en';
+import { auditZh } from '../features/audit/locales';
+import { auditEn } from '../features/audit/locales-en';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN, msg: messageTable('zh-CN'), org: orgZh, roster: rosterZh, ledger: ledgerZh, inspection: inspectionZh, pdf: pdfZh, wallchart: wallchartZh },
-    en: { translation: en, msg: messageTable('en'), org: orgEn, roster: rosterEn, ledger: ledgerEn, inspection: inspectionEn, pdf: pdfEn, wallchart: wallchartEn },
+    'zh-CN': { translation: zhCN, msg: messageTable('zh-CN'), org: orgZh, roster: rosterZh, ledger: ledgerZh, inspection: inspectionZh, pdf: pdfZh, wallchart: wallchartZh, audit: auditZh },
+    en: { translation: en, msg: messageTable('en'), org: orgEn, roster: rosterEn, ledger: ledgerEn, inspection: inspectionEn, pdf: pdfEn, wallchart: wallchartEn, audit: auditEn },
   },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',

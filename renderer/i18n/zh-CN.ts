@@ -9,6 +9,7 @@ export const zhCN = {
     ledger: '整改台账',
     submissions: '报送材料',
     org: '组织机构',
+    audit: '审计日志',
     settings: '设置',
   },
   common: {

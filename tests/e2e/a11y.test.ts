@@ -161,6 +161,9 @@ describe('accessibility: axe-core over the screens and dialogs (Chromium + real 
         found.push(...(await audit(page, `org-${tab}`)));
       }
 
+      await visit(page, '#/audit', () => seen(page.getByRole('table', { name: T('审计日志', 'Audit log') }).getByRole('link').first()));
+      found.push(...(await audit(page, 'audit-log')));
+
       await visit(page, '#/settings', () => seen(page.getByText('English', { exact: true })));
       found.push(...(await audit(page, 'settings')));
       const tabs = page.getByRole('tab');

@@ -324,6 +324,9 @@ describe('the English chrome (Chromium + real services)', { timeout: 300_000 }, 
       await check(`org ${tab}`);
     }
 
+    await visit(page, '#/audit', () => seen(main.getByRole('table', { name: 'Audit log' }).getByRole('link').first()));
+    await check('audit log');
+
     await visit(page, '#/settings', () => seen(page.getByText('English', { exact: true })));
     await check('settings');
     const tabs = main.getByRole('tab');

@@ -1,4 +1,4 @@
-/** One household (#/roster/<id>): header and actions, members, income, measures, cadres, history, flags. */
+/** One household (#/roster/<id>): header and actions, members, income, measures, cadres, status history, flags, 变更记录 (audit). */
 import { Alert, Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useEffect, useState } from 'react';
@@ -17,6 +17,7 @@ import { PairingSection } from './PairingSection';
 import { StatusModal } from './StatusModal';
 import { useDetailText, useRuleTitle } from './QualityPanel';
 import { PdfCardsButton } from './PdfExport';
+import { HouseholdHistory } from '../audit/HouseholdHistory';
 
 type Member = HouseholdDetail['members'][number];
 
@@ -209,6 +210,7 @@ export function HouseholdPage({ id }: { id: string }) {
           </Paper>
         </Grid.Col>
       </Grid>
+      <HouseholdHistory householdId={h.id} version={h} />
 
       {editing && (
         <HouseholdForm

@@ -356,7 +356,7 @@ export const rosterEn: Shape<typeof rosterZh> = {
     notChecked: 'not checked',
   },
   task: { cancel: 'Cancel', doneCount: '{{done}} done' },
-  phase: { read: 'reading the file', plan: 'checking rows', write: 'writing', check: 'checking', export: 'writing the file', backup: 'backing up', restore: 'restoring' },
+  phase: { read: 'reading the file', plan: 'checking rows', write: 'writing', check: 'checking', export: 'writing the file', backup: 'backing up', restore: 'restoring', verify: 'verifying' },
   settings: {
     codes: 'Code lists',
     codesHint: 'The values offered when importing and entering data. The name is stored on the records; a deactivated item is no longer offered but existing records keep it.',

@@ -352,7 +352,7 @@ export const rosterZh = {
     notChecked: '未核查',
   },
   task: { cancel: '取消', doneCount: '已处理 {{done}} 条' },
-  phase: { read: '读取文件', plan: '逐行检查', write: '写入数据', check: '核查', export: '写出文件', backup: '备份', restore: '恢复' },
+  phase: { read: '读取文件', plan: '逐行检查', write: '写入数据', check: '核查', export: '写出文件', backup: '备份', restore: '恢复', verify: '核对' },
   settings: {
     codes: '代码表',
     codesHint: '导入和录入时可选的值。名称会原样保存到贫困户记录中；停用的项不再出现在下拉列表里，但已有记录不受影响。',
