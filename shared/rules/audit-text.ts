@@ -4,11 +4,16 @@ import { fenToYuanText } from '../roster/values';
 import type { AuditEntry, AuditValue } from '../domain/audit';
 
 /** A field's value as shown: money in yuan, empty as —. */
-export function valueText(field: string, v: AuditValue): string {
+export function valueText(field: string, v: AuditValue, lang: Lang = 'zh-CN'): string {
   if (v === null || v === '') return '—';
   if (field.endsWith('_fen') && typeof v === 'number') return fenToYuanText(v);
+  if (field === 'role') return formatMessage(`auth.role.${v}`, {}, lang);
+  if (YES_NO.has(field) && (v === 0 || v === 1)) return formatMessage(v ? 'audit.value.yes' : 'audit.value.no', {}, lang);
   return String(v);
 }
+
+/** Flags stored as 0/1. */
+const YES_NO = new Set(['active', 'is_poor', 'done', 'vetoed']);
 
 export function fieldLabel(field: string, lang: Lang = 'zh-CN'): string {
   const key = `audit.field.${field}`;
@@ -24,9 +29,9 @@ export function changesText(e: AuditEntry, lang: Lang = 'zh-CN'): string {
     .map((c) => {
       const how = c.member?.action ?? e.action;
       const label = `${c.member ? `${formatMessage('audit.member', { name: c.member.name, action: formatMessage(`audit.action.${how}`, {}, lang) }, lang)}` : ''}${fieldLabel(c.field, lang)}`;
-      if (how === 'insert') return `${label}${colon}${valueText(c.field, c.after)}`;
-      if (how === 'delete') return `${label}${colon}${valueText(c.field, c.before)}`;
-      return `${label}${colon}${valueText(c.field, c.before)} → ${valueText(c.field, c.after)}`;
+      if (how === 'insert') return `${label}${colon}${valueText(c.field, c.after, lang)}`;
+      if (how === 'delete') return `${label}${colon}${valueText(c.field, c.before, lang)}`;
+      return `${label}${colon}${valueText(c.field, c.before, lang)} → ${valueText(c.field, c.after, lang)}`;
     })
     .join(sep);
 }

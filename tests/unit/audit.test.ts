@@ -244,6 +244,11 @@ describe('who reads the log', () => {
     const full = await t.call('audit.list', { filter: { householdId: h.id } });
     expect(full.masked).toBe(false);
     expect(JSON.stringify(full.entries)).toContain(HEAD);
+    // References read as names, not ids.
+    const created = full.entries.find((e) => e.recordType === 'household' && e.action === 'insert')!;
+    expect(created.changes.find((c) => c.field === 'village_id')).toMatchObject({ before: null, after: '长青村' });
+    await t.call('settings.update', { language: 'zh-CN' });
+    expect((await t.call('audit.list', { filter: { recordTypes: ['setting'] }, limit: 1 })).entries[0]).toMatchObject({ subject: '界面语言' });
 
     await t.call('auth.login', { login: 'viewer', password: PW });
     const masked = await t.call('audit.list', { filter: { householdId: h.id } });

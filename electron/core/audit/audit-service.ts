@@ -22,7 +22,7 @@ import {
   type AuditVerifyResult,
 } from '../../../shared/domain/audit';
 import { auditOperators, countAudit, listAudit, verifyChain, type AuditFilter, type AuditRow } from './audit-repo';
-import { householdByNumber, labelsFor } from './audit-labels-repo';
+import { householdByNumber, labelsFor, referenceNames, referenceTable } from './audit-labels-repo';
 import { changesText, shortHead } from '../../../shared/rules/audit-text';
 
 export { changesText };
@@ -107,8 +107,24 @@ export function parseChanges(text: string, action: AuditAction, masked: boolean)
 
 async function toEntries(app: App, rows: AuditRow[], masked: boolean): Promise<AuditEntry[]> {
   const labels = await labelsFor(app.db.kysely, rows);
-  return rows.map((r) => {
-    const changes = parseChanges(r.changes, r.action, masked);
+  const parsed = rows.map((r) => parseChanges(r.changes, r.action, masked));
+  // Reference fields name their record (长青村, not its id).
+  const wanted = new Map<string, Set<string>>();
+  rows.forEach((r, k) => {
+    for (const c of parsed[k]) {
+      const table = referenceTable(r.record_type, c.field);
+      if (!table) continue;
+      for (const v of [c.before, c.after]) if (typeof v === 'string' && v) (wanted.get(table) ?? wanted.set(table, new Set()).get(table)!).add(v);
+    }
+  });
+  const names = wanted.size ? await referenceNames(app.db.kysely, wanted) : new Map<string, string>();
+  return rows.map((r, k) => {
+    const changes = parsed[k].map((c) => {
+      const table = referenceTable(r.record_type, c.field);
+      if (!table) return c;
+      const name = (v: AuditValue) => (typeof v === 'string' && names.get(`${table}:${v}`)) || v;
+      return { ...c, before: name(c.before), after: name(c.after) };
+    });
     const named = changes.find((c) => c.field === 'name' || c.field === 'title');
     return {
       seq: r.seq,
@@ -121,10 +137,19 @@ async function toEntries(app: App, rows: AuditRow[], masked: boolean): Promise<A
       townshipName: r.township_name,
       householdId: r.household_id,
       household: r.household_id ? (labels.households.get(r.household_id) ?? null) : null,
-      subject: labels.persons.get(r.record_id) ?? (named ? String(named.after ?? named.before ?? '') || null : null),
+      subject:
+        labels.persons.get(r.record_id) ??
+        (r.record_type === 'setting' ? settingLabel(r.record_id) : named && !named.member ? String(named.after ?? named.before ?? '') || null : null),
       changes,
     };
   });
+}
+
+/** A setting's name in words (the key when it has none). */
+function settingLabel(key: string): string {
+  const k = `audit.setting.${key}`;
+  const t = formatMessage(k);
+  return t === k ? key : t;
 }
 
 export async function listAuditPage(app: App, query: AuditQuery, opts: { limit?: number; beforeSeq?: number; masked?: boolean } = {}): Promise<AuditPage> {
