@@ -10,6 +10,7 @@ import type { DB } from './schema';
 import type { Conn } from './rows';
 import { checkpointInWorker, type CheckpointResult } from './checkpoint';
 import { registerAuditFunctions } from './audit-functions';
+import { checkHealthInWorker, claimRunMarker, type HealthResult } from './health';
 
 export const DB_FILE = 'fupin.sqlite';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -44,6 +45,11 @@ export interface Database {
    * turned the automatic checkpoint off); close() waits for it. Resolves when it is done.
    */
   checkpointSoon(): Promise<CheckpointResult>;
+  /**
+   * The check of the whole file started at open on a worker thread (health.ts): quick_check, or
+   * integrity_check after a run that did not close cleanly. 'damaged' means: offer a restore.
+   */
+  health: Promise<HealthResult>;
   close(): Promise<void>;
 }
 
@@ -151,6 +157,7 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
     raw.close();
     throw e;
   }
+  const { health, endRun } = startHealthCheck(dataDir, file, opts.nativeBinding);
   const kysely = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(raw) });
   const gate = makeGate(kysely, raw);
   const checkpoints = new Set<Promise<CheckpointResult>>();
@@ -162,6 +169,7 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
     file,
     schemaVersion: version,
     nativeBinding: opts.nativeBinding,
+    health,
     checkpointSoon() {
       if (closing) return Promise.resolve({ ok: false, message: 'closing' });
       const p = checkpointInWorker(file, opts.nativeBinding).then((r) => {
@@ -179,6 +187,20 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
       await gate.exclusive(() => {}); // the call holding the connection finishes first
       await Promise.all(checkpoints);
       await kysely.destroy(); // closes the raw connection too
+      endRun();
+    },
+  };
+}
+
+/** This run's marker in the data folder and the check of the file (see health.ts). */
+function startHealthCheck(dataDir: string, file: string, nativeBinding?: string): { health: Promise<HealthResult>; endRun: () => void } {
+  const marker = claimRunMarker(dataDir);
+  const check = checkHealthInWorker(file, marker.unclean, nativeBinding);
+  return {
+    health: check.result,
+    endRun: () => {
+      check.stop();
+      marker.release();
     },
   };
 }
