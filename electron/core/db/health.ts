@@ -97,18 +97,16 @@ try {
 }
 `;
 
-export interface HealthCheck {
-  /** Resolves when the check is done (never rejects). */
-  result: Promise<HealthResult>;
-  /** Stops a check still running (closing the database): it resolves 'unknown'. */
-  stop(): void;
-}
-
-/** Starts the check on a worker thread. */
-export function checkHealthInWorker(file: string, full: boolean, nativeBinding?: string): HealthCheck {
+/**
+ * Starts the check on a worker thread; the promise resolves when it is done (never rejects).
+ * A running check is never stopped: terminating a worker inside better-sqlite3's native code
+ * brings the whole process down (seen in tests: "Worker exited unexpectedly"). Closing the
+ * database waits for it instead; it must anyway, since the worker's read connection keeps the
+ * write-ahead log from being folded back at close (a restore then refuses to swap the file).
+ */
+export function checkHealthInWorker(file: string, full: boolean, nativeBinding?: string): Promise<HealthResult> {
   const check = full ? 'integrity_check' : 'quick_check';
-  let stop = () => {};
-  const result = new Promise<HealthResult>((resolve) => {
+  return new Promise<HealthResult>((resolve) => {
     let settled = false;
     const done = (r: Omit<HealthResult, 'check'>) => {
       if (!settled) resolve({ ...r, check });
@@ -124,10 +122,5 @@ export function checkHealthInWorker(file: string, full: boolean, nativeBinding?:
     worker.once('message', done);
     worker.once('error', () => done({ state: 'unknown', ms: 0 }));
     worker.once('exit', () => done({ state: 'unknown', ms: 0 }));
-    stop = () => {
-      done({ state: 'unknown', ms: 0 });
-      void worker.terminate();
-    };
   });
-  return { result, stop: () => stop() };
 }

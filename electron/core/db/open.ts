@@ -186,6 +186,7 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
       closing = true;
       await gate.exclusive(() => {}); // the call holding the connection finishes first
       await Promise.all(checkpoints);
+      await health; // its read connection would keep the WAL from being folded back
       await kysely.destroy(); // closes the raw connection too
       endRun();
     },
@@ -195,13 +196,10 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
 /** This run's marker in the data folder and the check of the file (see health.ts). */
 function startHealthCheck(dataDir: string, file: string, nativeBinding?: string): { health: Promise<HealthResult>; endRun: () => void } {
   const marker = claimRunMarker(dataDir);
-  const check = checkHealthInWorker(file, marker.unclean, nativeBinding);
+  const health = checkHealthInWorker(file, marker.unclean, nativeBinding);
   return {
-    health: check.result,
-    endRun: () => {
-      check.stop();
-      marker.release();
-    },
+    health,
+    endRun: () => marker.release(),
   };
 }
 
