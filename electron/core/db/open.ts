@@ -209,8 +209,18 @@ function startHealthCheck(dataDir: string, file: string, nativeBinding?: string)
  * for the write lock at the start instead of failing half-way with SQLITE_BUSY.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #database: Sqlite.Database;
+  constructor(database: Sqlite.Database) {
+    super({ database });
+    this.#database = database;
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+  // SQLite rolls a transaction back by itself on a full disk (SQLITE_FULL), a drive error or lack
+  // of memory: a ROLLBACK then fails ("no transaction is active") and hides the error that says what happened.
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#database.inTransaction) await super.rollbackTransaction(connection);
   }
 }
 
@@ -221,7 +231,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
     this.#database = database;
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.#database });
+    return new ImmediateSqliteDriver(this.#database);
   }
 }
 
