@@ -2,6 +2,7 @@ import path from 'node:path';
 import { formatError, type ErrorInfo } from '../../shared/i18n/messages';
 import { bytesText } from '../../shared/rules/size';
 import { freeBytes } from './files/free-space';
+import { DAMAGED_KEY } from '../../shared/i18n/messages-storage';
 
 type Params = Record<string, string | number>;
 
@@ -19,7 +20,7 @@ export class AppError extends Error {
 export const validation = (key: string, field: string, params?: Params) => new AppError('VALIDATION', key, params, { field });
 
 /** The key of the error a damaged database gives (the app then offers a restore). */
-export const DAMAGED_KEY = 'storage.damaged';
+export { DAMAGED_KEY };
 
 export interface ErrorContext {
   /** The open data folder: a full disk says how much is left on it; EACCES there means read-only. */

@@ -1,4 +1,8 @@
 /** Storage faults in plain words (a full disk, a drive error, a read-only folder, a damaged database): same shape as messages.ts. */
+
+/** The key of the error a damaged database gives: the main process then answers only a restore, the renderer shows the rescue screen. */
+export const DAMAGED_KEY = 'storage.damaged';
+
 const zh = {
   'storage.full': '磁盘空间已满，操作未完成，数据未被修改。请清理数据目录所在的磁盘（现在还剩 {{free}}），然后重试',
   'storage.fullUnknown': '磁盘空间已满，操作未完成，数据未被修改。请清理数据目录所在的磁盘，然后重试',

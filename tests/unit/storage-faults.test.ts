@@ -18,7 +18,7 @@ import { cleanup, openTestApp, setUpXinshao, tempDir, track, xinshaoApp } from '
 import { countyRows } from '../support/synthetic-county';
 import { writeRosterXlsx } from '../support/roster-xlsx';
 import { mountTmpfs, unmountAll } from '../support/mounts';
-import { prng } from '../support/prng';
+import { corruptMiddlePage } from '../support/corrupt';
 import { commitImport, previewImport } from '../../electron/core/roster/import-service';
 import { autoBackup, backupFolder } from '../../electron/core/backup/backup-service';
 import { setHashParamsForTests } from '../../electron/core/auth/auth-service';
@@ -103,27 +103,6 @@ async function answered<T = unknown>(s: { dispatch: Served['dispatch'] }, name: 
 }
 
 const plain = (e: ErrorInfo) => expect(e.message).not.toContain(INTERNAL);
-
-/**
- * Overwrites with garbage the person table's data page nearest the middle of the file (the
- * database closed): the damage an office meets, unnoticed by reading the org list or a search.
- */
-function corruptMiddlePage(file: string, which: 'middle' | 'last' = 'middle'): number {
-  const db = new Sqlite(file, { readonly: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.pragma('page_count', { simple: true }) as number;
-  // Not the first or last leaf in key order: those are read at open (PRAGMA optimize estimates each table's size by its last page).
-  const all = db.prepare("SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf' ORDER BY path").pluck().all() as number[];
-  db.close();
-  const leaves = which === 'last' ? all.slice(-1) : all.slice(1, -1);
-  const page = leaves.reduce((best, p) => (Math.abs(p - pages / 2) < Math.abs(best - pages / 2) ? p : best));
-  const rand = prng(page);
-  const garbage = Buffer.from(Array.from({ length: pageSize }, () => Math.floor(rand() * 256)));
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, garbage, 0, pageSize, (page - 1) * pageSize);
-  fs.closeSync(fd);
-  return page;
-}
 
 /**
  * A set-up county of `households` with an administrator account, its latest good backup in the

@@ -77,7 +77,10 @@ export async function rescueRestore(t: RescueTarget, file: string, opts: BackupP
     fs.mkdirSync(folder, { recursive: true });
     const damagedFile = `damaged-${stampOf((t.now ?? (() => new Date()))())}.sqlite`;
     if (fs.existsSync(live)) fs.renameSync(live, path.join(folder, damagedFile));
-    if (fs.existsSync(`${live}-wal`)) fs.renameSync(`${live}-wal`, path.join(folder, `${damagedFile}-wal`));
+    // (An empty one is only what a read of the county left behind.)
+    const wal = `${live}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) fs.renameSync(wal, path.join(folder, `${damagedFile}-wal`));
+    fs.rmSync(wal, { force: true });
     fs.rmSync(`${live}-shm`, { force: true });
     fs.renameSync(incoming, live);
     opts.onProgress?.(1);

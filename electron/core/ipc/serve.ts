@@ -82,6 +82,8 @@ export async function serveDataDir(dataDir: string, opts: OpenOptions = {}, dial
       if (current !== normal) return current(name, payload);
       const r = await inner(name, payload);
       if (!r.ok && r.error.key === DAMAGED_KEY && current === normal) await enterRescue();
+      // The app was closed under the call (the check found the file damaged meanwhile): the rescue state answers.
+      if (!r.ok && current !== normal) return current(name, payload);
       return r;
     };
     current = normal;
