@@ -2,9 +2,9 @@
  * Is the database file whole? A page damaged in the middle of the file goes unnoticed at open
  * (the org list and search still work; the check and the export fail later). After every open a
  * worker thread's own read-only connection runs PRAGMA quick_check (30k households, 98k persons,
- * 74 MB: 280-520 ms on the shared two-core test machine, ten times that at 300k: too slow for the
- * main thread at start), or the full integrity_check (2.1-2.6 s at 30k) when the previous run did
- * not close cleanly. A run is marked by a file
+ * 119 MB with the audit log: 440-580 ms on the shared two-core test machine, about ten times that
+ * at 300k: too slow for the main thread at start), or the full integrity_check (2.1-3.0 s at 30k)
+ * when the previous run did not close cleanly. A run is marked by a file
  * `.open-<pid>` in the data folder, created at open and removed at a clean close; one whose
  * process is gone means a crash (or a kill) happened.
  */
