@@ -39,7 +39,8 @@ export function storageFault(e: unknown, ctx: ErrorContext = {}): AppError | und
   const code = typeof err?.code === 'string' ? err.code : '';
   // SQLite's primary result code (SQLITE_IOERR_SHMSIZE → SQLITE_IOERR).
   const base = code.startsWith('SQLITE_') ? code.split('_').slice(0, 2).join('_') : code;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
+  // SQLITE_IOERR_SHMSIZE: the -shm file could not be grown, met when a full disk is opened.
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE' || code === 'ENOSPC' || code === 'EDQUOT') {
     const free = ctx.dataDir ? freeBytes(ctx.dataDir) : null;
     return free === null ? new AppError('STORAGE', 'storage.fullUnknown') : new AppError('STORAGE', 'storage.full', { free: bytesText(free) });
   }

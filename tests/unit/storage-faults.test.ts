@@ -149,6 +149,20 @@ describe('storage faults in plain words', () => {
     expect(s.app!.db.raw.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('a data folder opened on a full disk says the disk is full, not that the drive failed', async () => {
+    const dir = smallDisk('8m');
+    const t = await openTestApp({ dir });
+    await setUpXinshao(t);
+    await t.app.close();
+    const filler = fillDisk(dir);
+    // SQLite cannot make its shared-memory file: SQLITE_IOERR_SHMSIZE, a full disk in fact.
+    const s = await serve(dir);
+    const e = await refused(s, 'app.status', {});
+    expect(e).toMatchObject({ code: 'STORAGE', key: 'storage.full' });
+    plain(e);
+    fs.rmSync(filler);
+  });
+
   it('a read-only database file or disk says it cannot be written and what to do', async () => {
     const t = await xinshaoApp();
     await t.app.close();
