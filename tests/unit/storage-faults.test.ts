@@ -160,7 +160,11 @@ describe('storage faults in plain words', () => {
     const e = await refused(s, 'app.status', {});
     expect(e).toMatchObject({ code: 'STORAGE', key: 'storage.full' });
     plain(e);
+    expect(s.app).toBeUndefined();
+    // Space freed, the window's 重试 (app.status again) opens the folder.
     fs.rmSync(filler);
+    expect(await answered(s, 'app.status', {})).toMatchObject({ ready: true, county: { code: '430522' } });
+    expect(s.app).toBeDefined();
   });
 
   it('a read-only database file or disk says it cannot be written and what to do', async () => {

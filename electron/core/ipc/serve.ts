@@ -12,6 +12,7 @@
 import { openApp, type App } from '../app/app';
 import type { OpenOptions } from '../db/open';
 import { AppError, DAMAGED_KEY, toErrorInfo } from '../errors';
+import type { ErrorInfo } from '../../../shared/i18n/messages';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
 import { noDialogs, FileTokens, type Dialogs } from '../app/dialogs';
@@ -49,6 +50,21 @@ export async function serveDataDir(dataDir: string, opts: OpenOptions = {}, dial
     await was?.close().catch(() => {});
   };
 
+  /**
+   * The folder could not be opened: every call answers why. A storage fault may pass (space
+   * freed, the USB stick back): app.status (the window's 重试) then tries the open again.
+   */
+  let failure: ErrorInfo | undefined;
+  let retry: Promise<void> | undefined;
+  const failed: Dispatch = async (name, payload) => {
+    if (name === 'app.status' && failure?.code === 'STORAGE') {
+      retry ??= open().finally(() => (retry = undefined));
+      await retry;
+      if (current !== failed) return current(name, payload);
+    }
+    return { ok: false, error: failure! };
+  };
+
   async function open(): Promise<void> {
     let opened: App;
     try {
@@ -56,7 +72,10 @@ export async function serveDataDir(dataDir: string, opts: OpenOptions = {}, dial
     } catch (e) {
       const error = toErrorInfo(e, undefined, ctx);
       if (error.key === DAMAGED_KEY) current = rescue();
-      else current = async () => ({ ok: false, error });
+      else {
+        failure = error;
+        current = failed;
+      }
       return;
     }
     app = opened;
