@@ -19,6 +19,7 @@ import { countyRows } from '../support/synthetic-county';
 import { writeRosterXlsx } from '../support/roster-xlsx';
 import { mountTmpfs, unmountAll } from '../support/mounts';
 import { corruptMiddlePage } from '../support/corrupt';
+import { cli } from '../support/cli';
 import { commitImport, previewImport } from '../../electron/core/roster/import-service';
 import { autoBackup, backupFolder } from '../../electron/core/backup/backup-service';
 import { setHashParamsForTests } from '../../electron/core/auth/auth-service';
@@ -319,6 +320,23 @@ describe('a damaged database found at open', () => {
     expect(s.app!.db.raw.pragma('integrity_check', { simple: true })).toBe('ok');
     // Once whole, the rescue call is refused (a restore then goes through backup.restore).
     expect(await refused(s, 'backup.rescue', { token: picked.token, taskId: randomUUID() })).toMatchObject({ key: 'storage.rescueNotNeeded' });
+  }, 60_000);
+});
+
+describe('the CLI on a damaged database', () => {
+  it('restore FILE shows the backup and says the database is damaged; with --yes it replaces it without --operator and keeps the damaged file', async () => {
+    const { dir, backup, counts } = await countyWithBackup(300);
+    corruptMiddlePage(path.join(dir, DB_FILE));
+    const file = path.join(backupFolder({ dataDir: dir }), backup.name);
+    const shown = await cli('--data-dir', dir, 'restore', file);
+    expect(shown).toMatchObject({ code: 1, out: expect.stringContaining('数据库文件已损坏') });
+    expect(shown.out).toContain(`${counts.households} 户`);
+    expect(fs.readdirSync(backupFolder({ dataDir: dir })).filter((n) => n.startsWith('damaged-'))).toEqual([]);
+    const done = await cli('--data-dir', dir, 'restore', file, '--yes');
+    expect(done).toMatchObject({ code: 0, out: expect.stringMatching(/损坏的数据库已保存为 backups 文件夹中的 damaged-\d{8}-\d{6}\.sqlite/) });
+    const app = track(await openApp(dir, { mustExist: true }));
+    expect(await app.db.health).toMatchObject({ state: 'ok' });
+    expect(app.db.raw.prepare('SELECT count(*) FROM household').pluck().get()).toBe(counts.households);
   }, 60_000);
 });
 
