@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, CallInput, CallName, CallOutput } from '@shared/ipc/contract';
 import type { ErrorInfo } from '@shared/i18n/messages';
-import { DAMAGED_KEY } from '@shared/i18n/messages-storage';
+import { DAMAGED_KEY, meansDamaged } from '@shared/i18n/messages-storage';
 
 declare global {
   interface Window {
@@ -27,7 +27,7 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
     // Signed out or locked meanwhile (idle, another window): the app shows the sign-in or lock screen.
     if (r.error.code === 'UNAUTHENTICATED' || r.error.code === 'LOCKED') window.dispatchEvent(new Event(AUTH_EVENT));
     // The database turned out damaged (a call met a bad page): the app shows the rescue screen.
-    if (r.error.key === DAMAGED_KEY && name !== 'app.status') window.dispatchEvent(new Event(AUTH_EVENT));
+    if (meansDamaged(r.error.key) && name !== 'app.status') window.dispatchEvent(new Event(AUTH_EVENT));
     throw new ApiError(r.error);
   }
   return r.value;

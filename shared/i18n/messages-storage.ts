@@ -3,6 +3,11 @@
 /** The key of the error a damaged database gives: the main process then answers only a restore, the renderer shows the rescue screen. */
 export const DAMAGED_KEY = 'storage.damaged';
 
+/** Errors that mean the live database is damaged: the one above, and a backup whose check of the live database found damage. */
+export function meansDamaged(key: string): boolean {
+  return key === DAMAGED_KEY || key === 'backup.sourceDamaged';
+}
+
 const zh = {
   'storage.full': '磁盘空间已满，操作未完成，数据未被修改。请清理数据目录所在的磁盘（现在还剩 {{free}}），然后重试',
   'storage.fullUnknown': '磁盘空间已满，操作未完成，数据未被修改。请清理数据目录所在的磁盘，然后重试',

@@ -25,6 +25,7 @@ import { autoBackup, backupFolder } from '../../electron/core/backup/backup-serv
 import { setHashParamsForTests } from '../../electron/core/auth/auth-service';
 import { serveDataDir, type Served } from '../../electron/core/ipc/serve';
 import { openApp, type App } from '../../electron/core/app/app';
+import { noDialogs } from '../../electron/core/app/dialogs';
 import { openDatabase, DB_FILE } from '../../electron/core/db/open';
 import { toErrorInfo } from '../../electron/core/errors';
 import { freeBytes } from '../../electron/core/files/free-space';
@@ -261,6 +262,22 @@ describe('a damaged database found at open', () => {
     corruptMiddlePage(path.join(dir, DB_FILE), 'last');
     const s = await serve(dir);
     expect(await refused(s, 'app.status', {})).toMatchObject({ code: 'STORAGE', key: 'storage.damaged' });
+    expect((await answered<{ backups: { name: string }[] }>(s, 'backup.list', {})).backups[0].name).toBe(backup.name);
+  });
+
+  it('damage appearing while the app runs, found by a backup’s check, also leads to the rescue state', async () => {
+    const { dir, backup } = await countyWithBackup(300);
+    const out = path.join(tempDir(), 'b.fpbak');
+    const s = await serveDataDir(dir, {}, { ...noDialogs, saveFile: async () => out });
+    served.push(s);
+    expect(await s.app!.db.health).toMatchObject({ state: 'ok' });
+    await answered(s, 'auth.login', { login: 'admin', password: PW });
+    corruptMiddlePage(path.join(dir, DB_FILE)); // a sector gone bad under the running app
+    const e = await refused(s, 'backup.create', { taskId: randomUUID() });
+    expect(e.key).toMatch(/^(storage\.damaged|backup\.sourceDamaged)$/); // the snapshot meets the page, or its check finds it
+    plain(e);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(await refused(s, 'app.status', {})).toMatchObject({ key: 'storage.damaged' });
     expect((await answered<{ backups: { name: string }[] }>(s, 'backup.list', {})).backups[0].name).toBe(backup.name);
   });
 

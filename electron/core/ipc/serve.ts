@@ -13,6 +13,7 @@ import { openApp, type App } from '../app/app';
 import type { OpenOptions } from '../db/open';
 import { AppError, DAMAGED_KEY, toErrorInfo } from '../errors';
 import type { ErrorInfo } from '../../../shared/i18n/messages';
+import { meansDamaged } from '../../../shared/i18n/messages-storage';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
 import { noDialogs, FileTokens, type Dialogs } from '../app/dialogs';
@@ -100,7 +101,7 @@ export async function serveDataDir(dataDir: string, opts: OpenOptions = {}, dial
       if (!checked && name === 'app.status') await Promise.race([db.health, new Promise((r) => setTimeout(r, STATUS_WAITS_FOR_CHECK_MS))]);
       if (current !== normal) return current(name, payload);
       const r = await inner(name, payload);
-      if (!r.ok && r.error.key === DAMAGED_KEY && current === normal) await enterRescue();
+      if (!r.ok && meansDamaged(r.error.key) && current === normal) await enterRescue();
       // The app was closed under the call (the check found the file damaged meanwhile): the rescue state answers.
       if (!r.ok && current !== normal) return current(name, payload);
       return r;
