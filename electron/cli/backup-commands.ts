@@ -1,4 +1,4 @@
-/** `backup OUT`, `backup list`, `restore FILE [--yes]`: the same services as 设置 → 数据备份. */
+/** `backup OUT`, `backup list`, `restore FILE [--yes]`: the same services as 设置 → 数据备份 (and the rescue screen's, for a damaged database). */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { App } from '../core/app/app';
@@ -8,6 +8,9 @@ import { bytesText } from '../../shared/rules/size';
 import { shortHead } from '../../shared/rules/audit-text';
 import type { BackupSummary } from '../../shared/domain/backup';
 import type { CommandResult } from './commands';
+import { withApp } from './with-app';
+import { DAMAGED_KEY, toErrorInfo } from '../core/errors';
+import { rescueInspect, rescueRestore } from '../core/backup/rescue';
 
 const KIND = { auto: '自动', manual: '手动', beforeRestore: '恢复前留存' } as const;
 
@@ -42,5 +45,36 @@ export async function restoreCommand(app: App, file: string, yes: boolean): Prom
   return {
     json: { done: true, backup: r.restored, setAside: r.setAside },
     text: `已恢复：${backupLine(r.restored)}\n原来的数据已另存为备份：${r.setAside.name}`,
+  };
+}
+
+/** Whether the data folder's database is damaged: found at open, or by the check of the whole file (health.ts). */
+export async function databaseDamaged(dataDir: string): Promise<boolean> {
+  try {
+    return await withApp(dataDir, async (app) => (await app.db.health).state === 'damaged');
+  } catch (e) {
+    if (toErrorInfo(e, () => {}).key === DAMAGED_KEY) return true;
+    throw e;
+  }
+}
+
+/**
+ * `restore FILE` on a damaged database, as the rescue screen does: nothing is read from it but its
+ * county (no --operator: its accounts may not read); the backup takes its place and the damaged
+ * file is moved into the backups folder, never deleted.
+ */
+export async function rescueCommand(dataDir: string, file: string, yes: boolean): Promise<CommandResult> {
+  const b = await rescueInspect({ dataDir }, path.resolve(file));
+  if (!yes) {
+    return {
+      json: { done: false, damaged: true, backup: b },
+      text: `数据库文件已损坏。备份内容：${backupLine(b)}\n恢复会用它替换损坏的数据库（损坏的文件移到 backups 文件夹中保留，不会删除）。确认恢复请加 --yes`,
+      exitCode: 1,
+    };
+  }
+  const r = await rescueRestore({ dataDir }, path.resolve(file));
+  return {
+    json: { done: true, damaged: true, backup: r.restored, damagedFile: r.damagedFile },
+    text: `已恢复：${backupLine(r.restored)}\n损坏的数据库已保存为 backups 文件夹中的 ${r.damagedFile}`,
   };
 }

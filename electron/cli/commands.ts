@@ -12,7 +12,7 @@ import { statsCommand } from './stats-command';
 import { roundListCommand, roundResultsCommand } from './inspect-commands';
 import { pdfCommand, pdfUsage } from './pdf-commands';
 import { templateCommand, templateUsage } from './wallchart-commands';
-import { backupCommand, backupListCommand, restoreCommand } from './backup-commands';
+import { backupCommand, backupListCommand, databaseDamaged, rescueCommand, restoreCommand } from './backup-commands';
 import { auditListCommand, auditVerifyCommand } from './audit-commands';
 
 export interface CommandInput {
@@ -51,7 +51,7 @@ export const usage = `用法：npm run --silent cli -- [--data-dir 目录] <命�
                       导出整改台账（.xlsx 或 .pdf）
   backup 文件或文件夹    备份全部数据（.fpbak；给文件夹时按县名和时间命名）
   backup list         列出数据目录中的备份（自动备份和恢复前留存的）
-  restore 文件 [--yes] 显示备份内容；加 --yes 用它替换当前数据（当前数据先另存为备份）
+  restore 文件 [--yes] 显示备份内容；加 --yes 用它替换当前数据（当前数据先另存为备份；数据库已损坏时，损坏的文件移到 backups 保留）
   audit verify        核对审计日志的哈希链，指出第一条不一致的记录
   audit list [--household 户编号] [--operator 登录名或姓名] [--limit 条数]
                       列出审计日志（最近的在前）：谁、何时、改了什么
@@ -119,9 +119,11 @@ export const commands: Record<string, Command> = {
     }
     throw new UsageError('用法：audit verify | audit list [--household 户编号] [--operator 登录名] [--limit 条数]');
   },
-  restore: ({ dataDir, options, args }) => {
+  restore: async ({ dataDir, options, args }) => {
     if (!args[0]) throw new UsageError('restore 需要备份文件路径');
     const yes = options.yes === true;
+    // A damaged database is replaced as the rescue screen does (its accounts may not read).
+    if (await databaseDamaged(dataDir)) return rescueCommand(dataDir, args.join(' '), yes);
     const run = (app: App) => restoreCommand(app, args.join(' '), yes);
     return yes ? withWriter(dataDir, options.operator, run) : withApp(dataDir, run);
   },

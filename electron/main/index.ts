@@ -28,7 +28,7 @@ lockDown();
 setResourcesDir(app.isPackaged ? process.resourcesPath : path.join(here, '..', '..', 'resources'));
 
 let win: BrowserWindow | undefined;
-let opened: App | undefined;
+let served: { readonly app: App | undefined } | undefined;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -41,13 +41,14 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const { app: core, dispatch } = await serveDataDir(
+  const s = await serveDataDir(
     dataDir,
     { nativeBinding: fs.existsSync(devBinding) ? devBinding : undefined },
     nativeDialogs(() => win),
     { autoBackups: true },
   );
-  opened = core;
+  served = s;
+  const dispatch = s.dispatch;
   for (const name of callNames) {
     ipcMain.handle(name, async (event, payload: unknown) => {
       if (!isTrustedSender(event, indexHtml, win?.webContents)) return { ok: false, error: new AppError('FORBIDDEN', 'forbidden').info };
@@ -85,5 +86,5 @@ async function showAbout(): Promise<void> {
 }
 
 app.on('window-all-closed', () => {
-  void opened?.close().finally(() => app.quit());
+  void (served?.app?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

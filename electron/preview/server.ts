@@ -44,7 +44,7 @@ const TYPES: Record<string, string> = {
 export interface PreviewServer {
   url: string;
   /** The open data folder, or undefined when it could not be opened (the UI shows why). */
-  app: App | undefined;
+  readonly app: App | undefined;
   close(): Promise<void>;
 }
 
@@ -130,7 +130,7 @@ export async function startPreviewServer(opts: { dataDir: string; port?: number;
     .replace('<script type="module"', `<meta name="fupin-preview-token" content="${token}" />\n    <script src="./__preview-bridge.js"></script>\n    <script type="module"`);
 
   const browserDialogs = opts.dialogs ? undefined : new BrowserDialogs();
-  const { app, dispatch } = await serveDataDir(opts.dataDir, { now: opts.now }, opts.dialogs ?? browserDialogs, { autoBackups: opts.autoBackups });
+  const served = await serveDataDir(opts.dataDir, { now: opts.now }, opts.dialogs ?? browserDialogs, { autoBackups: opts.autoBackups });
 
   let hosts: string[] = [];
   const json = (res: http.ServerResponse, step: CallStep) => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(step));
@@ -138,7 +138,7 @@ export async function startPreviewServer(opts: { dataDir: string; port?: number;
   /** Runs one call; its steps go to `channel` (a picker, then the result with its downloads). */
   const start = (name: string, payload: unknown): CallChannel => {
     const channel = new CallChannel();
-    const run = () => dispatch(name, payload);
+    const run = () => served.dispatch(name, payload);
     const done = browserDialogs ? browserDialogs.calls.run(channel, run) : run();
     void done.then(
       (result) => (browserDialogs ? browserDialogs.finish(channel, result) : channel.push({ result, downloads: [] })),
@@ -251,19 +251,22 @@ export async function startPreviewServer(opts: { dataDir: string; port?: number;
     });
   }).catch(async (e: NodeJS.ErrnoException) => {
     browserDialogs?.close();
-    await app?.close();
+    await served.app?.close();
     throw e.code === 'EADDRINUSE' ? new PortBusyError(opts.port ?? 0) : e;
   });
   const port = (server.address() as { port: number }).port;
   hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   return {
     url: `http://${hosts[0]}/`,
-    app,
+    // A getter: a damaged database's rescue opens the folder again after the restore.
+    get app() {
+      return served.app;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       browserDialogs?.close();
-      await app?.close();
+      await served.app?.close();
     },
   };
 }

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, CallInput, CallName, CallOutput } from '@shared/ipc/contract';
 import type { ErrorInfo } from '@shared/i18n/messages';
+import { DAMAGED_KEY, meansDamaged } from '@shared/i18n/messages-storage';
 
 declare global {
   interface Window {
@@ -25,13 +26,16 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
   if (!r.ok) {
     // Signed out or locked meanwhile (idle, another window): the app shows the sign-in or lock screen.
     if (r.error.code === 'UNAUTHENTICATED' || r.error.code === 'LOCKED') window.dispatchEvent(new Event(AUTH_EVENT));
+    // The database turned out damaged (a call met a bad page): the app shows the rescue screen.
+    if (meansDamaged(r.error.key) && name !== 'app.status') window.dispatchEvent(new Event(AUTH_EVENT));
     throw new ApiError(r.error);
   }
   return r.value;
 }
 
-/** Fired when a call was refused because nobody is signed in or the screen is locked. */
+/** Fired when a call was refused because nobody is signed in, the screen is locked or the database is damaged: the app asks app.status again. */
 export const AUTH_EVENT = 'fupin:auth';
+export { DAMAGED_KEY };
 
 /** Loads a call's result, with reload after a change. */
 export function useCall<K extends CallName>(name: K, input: CallInput<K>) {

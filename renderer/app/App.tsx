@@ -1,10 +1,11 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUTH_EVENT, useCall } from '../api/client';
+import { AUTH_EVENT, DAMAGED_KEY, useCall } from '../api/client';
 import { CreateAdminPage, LockPage, LoginPage, useIdleLock } from '../features/auth/AuthPages';
 import { errorText, setLanguage } from '../i18n';
 import { SetupPage } from '../features/setup/SetupPage';
+import { RescuePage } from '../features/rescue/RescuePage';
 import { AppFrame } from './AppFrame';
 
 export function App() {
@@ -22,6 +23,8 @@ export function App() {
   const d = status.data;
   useIdleLock(!!d?.session && !d.locked, d?.idleMinutes ?? 15, reload);
 
+  // The database file is damaged: only a restore from a backup is offered (no sign-in: the accounts are in that file).
+  if (status.error?.info.key === DAMAGED_KEY) return <RescuePage onDone={reload} />;
   if (status.error)
     return (
       <Center h="100vh">

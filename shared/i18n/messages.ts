@@ -8,6 +8,7 @@ import { dialogMessages } from './messages-dialogs';
 import { backupMessages } from './messages-backup';
 import { authMessages } from './messages-auth';
 import { auditMessages } from './messages-audit';
+import { storageMessages } from './messages-storage';
 import { inspectionMessages } from '../inspection/messages';
 
 /**
@@ -60,7 +61,7 @@ export const messages = {
     'dataDir.readOnly': '数据目录「{{path}}」无法写入，请选择有写入权限的文件夹',
     'db.notSqlite': '文件「{{path}}」不是本软件的数据库，或已损坏；未做任何修改',
     'db.newer': '数据库由更新版本的软件创建（数据结构版本 {{found}}，本软件支持到 {{supported}}），请升级软件后再打开；未做任何修改',
-    'db.locked': '数据库正被另一个程序使用，请关闭后重试',
+    'db.locked': '数据库正被另一个程序使用（可能是另开的一个扶贫工作台或命令行工具），请关闭它后重试',
     'demo.notEmpty': '示例数据只能写入没有业务数据的数据目录（本目录已有行政村、单位或干部记录），未做任何修改',
     'db.missing': '数据目录「{{path}}」中还没有数据库，请先运行 init 完成初始设置',
     'task.cancelled': '已取消，未写入任何数据',
@@ -112,7 +113,7 @@ export const messages = {
     'dataDir.readOnly': 'The data folder "{{path}}" cannot be written; choose a folder you can write to',
     'db.notSqlite': 'The file "{{path}}" is not a database of this app, or it is damaged; nothing was changed',
     'db.newer': 'The database was written by a newer version of this app (schema {{found}}; this version supports up to {{supported}}). Upgrade the app; nothing was changed',
-    'db.locked': 'The database is in use by another program; close it and retry',
+    'db.locked': 'The database is in use by another program (perhaps another copy of this app or the command line); close it and retry',
     'demo.notEmpty': 'Sample data can only go into a data folder without real records (this one has villages, units or cadres); nothing was changed',
     'db.missing': 'The data folder "{{path}}" has no database yet; run init first',
     'task.cancelled': 'Cancelled; nothing was written',
@@ -126,8 +127,8 @@ export type MessageKey = keyof (typeof messages)['zh-CN'];
 
 /** Every table of messages, by language (the core ones above plus one per area). */
 const tables: Record<Lang, Record<string, string>[]> = {
-  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN'], ledgerMessages['zh-CN'], inspectionMessages['zh-CN'], wallchartMessages['zh-CN'], pdfMessages['zh-CN'], dialogMessages['zh-CN'], backupMessages['zh-CN'], authMessages['zh-CN'], auditMessages['zh-CN']],
-  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en, ledgerMessages.en, inspectionMessages.en, wallchartMessages.en, pdfMessages.en, dialogMessages.en, backupMessages.en, authMessages.en, auditMessages.en],
+  'zh-CN': [messages['zh-CN'], fileMessages['zh-CN'], rosterMessages['zh-CN'], qualityMessages['zh-CN'], ledgerMessages['zh-CN'], inspectionMessages['zh-CN'], wallchartMessages['zh-CN'], pdfMessages['zh-CN'], dialogMessages['zh-CN'], backupMessages['zh-CN'], authMessages['zh-CN'], auditMessages['zh-CN'], storageMessages['zh-CN']],
+  en: [messages.en, fileMessages.en, rosterMessages.en, qualityMessages.en, ledgerMessages.en, inspectionMessages.en, wallchartMessages.en, pdfMessages.en, dialogMessages.en, backupMessages.en, authMessages.en, auditMessages.en, storageMessages.en],
 };
 
 export function messageTable(lang: Lang): Record<string, string> {

@@ -7,6 +7,12 @@
  * - admin: everything else that writes, and county-wide work (imports, backups, restores,
  *   accounts, code lists, organisation, inspections, ledger, monthly tasks, templates).
  * Read-only accounts make public and read calls only.
+ *
+ * A damaged database (its rescue state, electron/core/ipc/serve.ts) has no sessions: the accounts
+ * are in the file that cannot be read. Only the calls of a restore over it are answered then, to
+ * anyone at the keyboard (RESCUE_CALLS); every other call answers that the database is damaged.
+ * Outside the rescue state these calls keep their class above (backup.rescue: admin, and refused
+ * anyway while the database is whole).
  */
 import type { Role } from '../domain/account';
 
@@ -30,10 +36,19 @@ const ADMIN_READS = new Set(['backup.list', 'backup.create', 'backup.pick', 'bac
 const READ_VERB = /\.(list|get|query|totals|search|options|summary|results|home|months|view|latest|candidates|counts|preview|export|bulletin|open|openExported|roster|cards|pickFile|inspect|values|row|saveErrors|progress)$/;
 const SELF = new Set(['auth.password.change']);
 
+/** The calls answered in the rescue state, without a session: the backups listed, one inspected or picked, restored in place of the damaged file, the restore's progress. */
+export const RESCUE_CALLS = ['backup.list', 'backup.inspect', 'backup.pick', 'backup.rescue', 'tasks.progress', 'tasks.cancel'] as const;
+const RESCUE = new Set<string>(RESCUE_CALLS);
+
+/** Whether `name` is answered while the database is damaged (no session is asked for then). */
+export function rescueAllows(name: string): boolean {
+  return RESCUE.has(name);
+}
+
 export function accessOf(name: string): Access {
   if (PUBLIC.has(name)) return 'public';
   if (EDIT.has(name)) return 'edit';
-  if (ADMIN_READS.has(name)) return 'admin';
+  if (ADMIN_READS.has(name) || name === 'backup.rescue') return 'admin';
   if (SELF.has(name)) return 'read';
   if (name.startsWith('roster.import.') && name !== 'roster.import.row') return 'admin';
   if (READ_VERB.test(name)) return 'read';

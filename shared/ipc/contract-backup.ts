@@ -21,6 +21,12 @@ export interface RestoreDone {
   setAside: BackupSummary;
 }
 
+/** A restore over a damaged database (the rescue screen): the damaged file's name in the backups folder. */
+export interface RescueDone {
+  restored: BackupSummary;
+  damagedFile: string;
+}
+
 export const backupContract = {
   'backup.list': call<typeof nothing, BackupList>(nothing),
   /** Asks where to save (a file dialog), then writes the backup there. */
@@ -30,4 +36,6 @@ export const backupContract = {
   'backup.inspect': call<typeof listedInput, PickedBackup>(listedInput),
   'backup.restore': call<typeof restoreInput, RestoreDone>(restoreInput),
   'backup.keep': call<typeof keepInput, BackupList>(keepInput),
+  /** Only while the database is damaged: restores a listed or picked backup in its place. */
+  'backup.rescue': call<typeof restoreInput, RescueDone>(restoreInput),
 };

@@ -138,7 +138,7 @@ describe('unexpected failures', () => {
     const dispatch = createDispatcher(throwingHandlers(createHandlers(t.app), busy), () => {});
     expect(await dispatch('org.townships.list', {})).toMatchObject({
       ok: false,
-      error: { code: 'STORAGE', key: 'db.locked', message: '数据库正被另一个程序使用，请关闭后重试' },
+      error: { code: 'STORAGE', key: 'db.locked', message: '数据库正被另一个程序使用（可能是另开的一个扶贫工作台或命令行工具），请关闭它后重试' },
     });
   });
 

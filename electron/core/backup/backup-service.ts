@@ -18,6 +18,7 @@ import { cleanStaleTemps, tempPathFor, toWriteError } from '../files/atomic-writ
 import { extractDatabase, readBackupArchive, writeBackupArchive } from '../files/backup-archive';
 import { readSettings, writeSetting } from '../settings/repo';
 import { bytesText } from '../../../shared/rules/size';
+import { freeBytes } from '../files/free-space';
 import { backupManifest, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DEFAULT_BACKUP_KEEP, MAX_BACKUP_KEEP, type BackupKind, type BackupList, type BackupManifest, type BackupSummary } from '../../../shared/domain/backup';
 
 export const BACKUP_DIR = 'backups';
@@ -40,7 +41,7 @@ const stampOf = (d: Date) => {
 };
 const PREFIX: Record<Exclude<BackupKind, 'manual'>, string> = { auto: 'auto-', beforeRestore: 'before-restore-' };
 
-function summaryOf(name: string, m: BackupManifest): BackupSummary {
+export function summaryOf(name: string, m: BackupManifest): BackupSummary {
   return {
     name,
     kind: m.kind,
@@ -55,16 +56,6 @@ function summaryOf(name: string, m: BackupManifest): BackupSummary {
     bytes: m.database.bytes,
     auditHead: m.auditHead,
   };
-}
-
-/** Free space in `dir` (null when the system cannot say). */
-function freeBytes(dir: string): number | null {
-  try {
-    const s = fs.statfsSync(dir);
-    return Number(s.bavail) * Number(s.bsize);
-  } catch {
-    return null;
-  }
 }
 
 function requireSpace(dir: string, need: number): void {
@@ -161,20 +152,34 @@ export async function listBackups(app: App): Promise<BackupList> {
 }
 
 /** A listed backup's path by its name (only names in the backups folder). */
-export function listedBackupPath(app: App, name: string): string {
+export function listedBackupPath(app: Pick<App, 'dataDir'>, name: string): string {
   if (name !== path.basename(name) || !name.endsWith(BACKUP_EXT) || name.startsWith('.')) throw new AppError('NOT_FOUND', 'backup.notFound', { name });
   const file = path.join(backupFolder(app), name);
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'backup.notFound', { name });
   return file;
 }
 
+/** The county a backup must belong to (the open database's), or null before the county is set. */
+export type CountyCheck = { code: string; name: string } | null;
+
+async function countyOf(app: App): Promise<CountyCheck> {
+  const here = await readSettings(app.db.kysely);
+  const code = here.get('county.code');
+  return code ? { code, name: here.get('county.name') ?? code } : null;
+}
+
 /** What a backup file holds; refuses a foreign, damaged, newer or other county's file by name. */
 export async function inspectBackup(app: App, file: string): Promise<BackupSummary> {
-  return summaryOf(path.basename(file), await checkedManifest(app, file));
+  return summaryOf(path.basename(file), await checkedManifest(file, await countyOf(app)));
+}
+
+/** inspectBackup for a county known by other means (a damaged database's rescue); null: no county check. */
+export async function inspectBackupFile(file: string, county: CountyCheck): Promise<BackupSummary> {
+  return summaryOf(path.basename(file), await checkedManifest(file, county));
 }
 
 /** The backup's manifest, checked (see inspectBackup). */
-async function checkedManifest(app: App, file: string): Promise<BackupManifest> {
+export async function checkedManifest(file: string, county: CountyCheck): Promise<BackupManifest> {
   const name = path.basename(file);
   const opened = await readBackupArchive(file);
   const parsed = backupManifest.safeParse(opened.manifest);
@@ -188,9 +193,7 @@ async function checkedManifest(app: App, file: string): Promise<BackupManifest> 
   const m = parsed.data;
   if (m.formatVersion > BACKUP_FORMAT_VERSION || m.schemaVersion > LATEST_VERSION) throw new AppError('VALIDATION', 'backup.newer', { name, version: m.appVersion, current: APP_VERSION });
   if (opened.databaseBytes !== m.database.bytes) throw new AppError('VALIDATION', 'backup.damaged', { name });
-  const here = await readSettings(app.db.kysely);
-  const code = here.get('county.code');
-  if (code && m.county && m.county.code !== code) throw new AppError('VALIDATION', 'backup.otherCounty', { name, county: m.county.name, current: here.get('county.name') ?? code });
+  if (county && m.county && m.county.code !== county.code) throw new AppError('VALIDATION', 'backup.otherCounty', { name, county: m.county.name, current: county.name });
   return m;
 }
 
@@ -200,7 +203,7 @@ async function checkedManifest(app: App, file: string): Promise<BackupManifest> 
  */
 export async function restoreBackup(app: App, file: string, opts: BackupProgress = {}): Promise<{ restored: BackupSummary; setAside: BackupSummary }> {
   const name = path.basename(file);
-  const m = await checkedManifest(app, file);
+  const m = await checkedManifest(file, await countyOf(app));
   const restored = summaryOf(name, m);
   requireSpace(app.dataDir, restored.bytes * 2 + fs.statSync(app.db.file).size);
   const incoming = tempPathFor(path.join(app.dataDir, 'restore.sqlite'));

@@ -10,6 +10,7 @@ import type { DB } from './schema';
 import type { Conn } from './rows';
 import { checkpointInWorker, type CheckpointResult } from './checkpoint';
 import { registerAuditFunctions } from './audit-functions';
+import { checkHealthInWorker, claimRunMarker, type HealthResult } from './health';
 
 export const DB_FILE = 'fupin.sqlite';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -44,6 +45,11 @@ export interface Database {
    * turned the automatic checkpoint off); close() waits for it. Resolves when it is done.
    */
   checkpointSoon(): Promise<CheckpointResult>;
+  /**
+   * The check of the whole file started at open on a worker thread (health.ts): quick_check, or
+   * integrity_check after a run that did not close cleanly. 'damaged' means: offer a restore.
+   */
+  health: Promise<HealthResult>;
   close(): Promise<void>;
 }
 
@@ -151,6 +157,7 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
     raw.close();
     throw e;
   }
+  const { health, endRun } = startHealthCheck(dataDir, file, opts.nativeBinding);
   const kysely = new Kysely<DB>({ dialect: new ImmediateSqliteDialect(raw) });
   const gate = makeGate(kysely, raw);
   const checkpoints = new Set<Promise<CheckpointResult>>();
@@ -162,6 +169,7 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
     file,
     schemaVersion: version,
     nativeBinding: opts.nativeBinding,
+    health,
     checkpointSoon() {
       if (closing) return Promise.resolve({ ok: false, message: 'closing' });
       const p = checkpointInWorker(file, opts.nativeBinding).then((r) => {
@@ -178,8 +186,20 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
       closing = true;
       await gate.exclusive(() => {}); // the call holding the connection finishes first
       await Promise.all(checkpoints);
+      await health; // its read connection would keep the WAL from being folded back
       await kysely.destroy(); // closes the raw connection too
+      endRun();
     },
+  };
+}
+
+/** This run's marker in the data folder and the check of the file (see health.ts). */
+function startHealthCheck(dataDir: string, file: string, nativeBinding?: string): { health: Promise<HealthResult>; endRun: () => void } {
+  const marker = claimRunMarker(dataDir);
+  const health = checkHealthInWorker(file, marker.unclean, nativeBinding);
+  return {
+    health,
+    endRun: () => marker.release(),
   };
 }
 
@@ -189,8 +209,18 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
  * for the write lock at the start instead of failing half-way with SQLITE_BUSY.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #database: Sqlite.Database;
+  constructor(database: Sqlite.Database) {
+    super({ database });
+    this.#database = database;
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+  // SQLite rolls a transaction back by itself on a full disk (SQLITE_FULL), a drive error or lack
+  // of memory: a ROLLBACK then fails ("no transaction is active") and hides the error that says what happened.
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#database.inTransaction) await super.rollbackTransaction(connection);
   }
 }
 
@@ -201,7 +231,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
     this.#database = database;
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.#database });
+    return new ImmediateSqliteDriver(this.#database);
   }
 }
 

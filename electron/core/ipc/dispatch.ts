@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { contract, type CallName } from '../../../shared/ipc/contract';
 import type { Envelope } from '../../../shared/ipc/define';
-import { AppError, toErrorInfo } from '../errors';
+import { AppError, toErrorInfo, type ErrorContext } from '../errors';
 import type { Handlers } from './handlers';
 
 z.config(z.locales.zhCN());
@@ -27,8 +27,9 @@ export function isCallName(name: string): name is CallName {
 /**
  * `guard` (electron/core/auth/access.ts) runs after validation and before the handler: it refuses
  * a call the session may not make, or narrows its input (a township operator's filters).
+ * `ctx` lets a storage fault say how much room is left in the data folder.
  */
-export function createDispatcher(handlers: Handlers, log?: (line: string) => void, guard?: (name: string, input: unknown) => Promise<unknown>): Dispatch {
+export function createDispatcher(handlers: Handlers, log?: (line: string) => void, guard?: (name: string, input: unknown) => Promise<unknown>, ctx: ErrorContext = {}): Dispatch {
   return async (name, payload) => {
     if (!isCallName(name)) return { ok: false, error: new AppError('FORBIDDEN', 'forbidden').info };
     const parsed = contract[name].input.safeParse(payload);
@@ -40,7 +41,7 @@ export function createDispatcher(handlers: Handlers, log?: (line: string) => voi
       const input = guard ? await guard(name, parsed.data) : parsed.data;
       return { ok: true, value: await handler(input) };
     } catch (e) {
-      return { ok: false, error: toErrorInfo(e, log) };
+      return { ok: false, error: toErrorInfo(e, log, ctx) };
     }
   };
 }

@@ -8,7 +8,7 @@ import { backupFileName } from '../backup/backup-names';
 import { createBackup, inspectBackup, listBackups, listedBackupPath, restoreBackup, setBackupKeep } from '../backup/backup-service';
 import { AppError } from '../errors';
 
-type BackupCalls = Pick<Handlers, 'backup.list' | 'backup.create' | 'backup.pick' | 'backup.inspect' | 'backup.restore' | 'backup.keep'>;
+type BackupCalls = Pick<Handlers, 'backup.list' | 'backup.create' | 'backup.pick' | 'backup.inspect' | 'backup.restore' | 'backup.keep' | 'backup.rescue'>;
 
 export function backupHandlers(app: App, deps: HandlerDeps): BackupCalls {
   const picked = async (file: string) => ({ token: deps.files.issue(file), backup: await inspectBackup(app, file) });
@@ -37,5 +37,7 @@ export function backupHandlers(app: App, deps: HandlerDeps): BackupCalls {
       await setBackupKeep(app, i.keep);
       return listBackups(app);
     },
+    // The database opened whole: a restore goes through backup.restore (which sets it aside as a backup).
+    'backup.rescue': async () => Promise.reject(new AppError('CONFLICT', 'storage.rescueNotNeeded')),
   };
 }

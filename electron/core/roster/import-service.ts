@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { requireRoomForRows } from '../db/write-room';
 import { readTable } from '../files/read-table';
 import type { TableFile } from '../files/rows';
 import { requireSettings } from '../settings/service';
@@ -161,6 +162,8 @@ export async function commitImport(ctx: Ctx, token: string): Promise<ApplyResult
   const rule = await loadStatusRule(ctx);
   const p = pending.get(token);
   if (!p) throw new AppError('CONFLICT', 'roster.import.stale');
+  // The rows and their copy in the write-ahead log must fit on the disk (write-room.ts).
+  requireRoomForRows(ctx.db.file, p.plan.personCounts.added + p.plan.personCounts.updated);
   const at = ctx.now().toISOString();
   let written;
   try {
