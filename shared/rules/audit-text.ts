@@ -15,10 +15,14 @@ export function valueText(field: string, v: AuditValue, lang: Lang = 'zh-CN'): s
 /** Flags stored as 0/1. */
 const YES_NO = new Set(['active', 'is_poor', 'done', 'vetoed']);
 
-export function fieldLabel(field: string, lang: Lang = 'zh-CN'): string {
-  const key = `audit.field.${field}`;
-  const t = formatMessage(key, {}, lang);
-  return t === key ? field : t;
+/** A field's name in words; a record type may name a field its own way (户's 人数, a file's 大小). */
+export function fieldLabel(field: string, lang: Lang = 'zh-CN', recordType?: string): string {
+  for (const key of [recordType ? `audit.field.${recordType}.${field}` : '', `audit.field.${field}`]) {
+    if (!key) continue;
+    const t = formatMessage(key, {}, lang);
+    if (t !== key) return t;
+  }
+  return field;
 }
 
 /** "证件号码：430522…→430522…；姓名：张三→张山" */
@@ -28,7 +32,7 @@ export function changesText(e: AuditEntry, lang: Lang = 'zh-CN'): string {
   return e.changes
     .map((c) => {
       const how = c.member?.action ?? e.action;
-      const label = `${c.member ? `${formatMessage('audit.member', { name: c.member.name, action: formatMessage(`audit.action.${how}`, {}, lang) }, lang)}` : ''}${fieldLabel(c.field, lang)}`;
+      const label = `${c.member ? `${formatMessage('audit.member', { name: c.member.name, action: formatMessage(`audit.action.${how}`, {}, lang) }, lang)}` : ''}${fieldLabel(c.field, lang, c.member ? 'person' : e.recordType)}`;
       if (how === 'insert') return `${label}${colon}${valueText(c.field, c.after, lang)}`;
       if (how === 'delete') return `${label}${colon}${valueText(c.field, c.before, lang)}`;
       return `${label}${colon}${valueText(c.field, c.before, lang)} → ${valueText(c.field, c.after, lang)}`;
