@@ -5,3 +5,8 @@ export function dateTimeText(iso: string, opts: { seconds?: boolean } = {}): str
   const d = dayjs(iso);
   return d.isValid() ? d.format(opts.seconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm') : iso;
 }
+
+/** The one time stamp in file names (backups, set-aside files): local time, 20261203-091502. */
+export function fileStamp(d: Date): string {
+  return dayjs(d).format('YYYYMMDD-HHmmss');
+}

@@ -19,6 +19,7 @@ import { extractDatabase, readBackupArchive, writeBackupArchive } from '../files
 import { readSettings, writeSetting } from '../settings/repo';
 import { bytesText } from '../../../shared/rules/size';
 import { freeBytes } from '../files/free-space';
+import { fileStamp } from '../../../shared/rules/datetime';
 import { backupManifest, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DEFAULT_BACKUP_KEEP, MAX_BACKUP_KEEP, type BackupKind, type BackupList, type BackupManifest, type BackupSummary } from '../../../shared/domain/backup';
 
 export const BACKUP_DIR = 'backups';
@@ -35,10 +36,6 @@ export function backupFolder(app: Pick<App, 'dataDir'>): string {
   return path.join(app.dataDir, BACKUP_DIR);
 }
 
-const stampOf = (d: Date) => {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
-};
 const PREFIX: Record<Exclude<BackupKind, 'manual'>, string> = { auto: 'auto-', beforeRestore: 'before-restore-' };
 
 export function summaryOf(name: string, m: BackupManifest): BackupSummary {
@@ -217,7 +214,7 @@ export async function restoreBackup(app: App, file: string, opts: BackupProgress
     // The live database, set aside as a backup of its own before anything is replaced.
     const folder = backupFolder(app);
     fs.mkdirSync(folder, { recursive: true });
-    const setAside = await createBackup(app, path.join(folder, `${PREFIX.beforeRestore}${stampOf(app.ctx().now())}${BACKUP_EXT}`), 'beforeRestore', {
+    const setAside = await createBackup(app, path.join(folder, `${PREFIX.beforeRestore}${fileStamp(app.ctx().now())}${BACKUP_EXT}`), 'beforeRestore', {
       signal: opts.signal,
       onProgress: (s) => opts.onProgress?.(0.4 + 0.5 * s),
     });
@@ -238,7 +235,7 @@ export async function restoreBackup(app: App, file: string, opts: BackupProgress
 
 /** Whether today's automatic backup is still to be made (none yet today, local time). */
 export function autoBackupDue(app: App, now: Date): boolean {
-  const today = stampOf(now).slice(0, 8);
+  const today = fileStamp(now).slice(0, 8);
   let names: string[] = [];
   try {
     names = fs.readdirSync(backupFolder(app));
@@ -253,7 +250,7 @@ export async function autoBackup(app: App, opts: BackupProgress = {}): Promise<B
   const folder = backupFolder(app);
   fs.mkdirSync(folder, { recursive: true });
   cleanStaleTemps(folder);
-  const made = await createBackup(app, path.join(folder, `${PREFIX.auto}${stampOf(app.ctx().now())}${BACKUP_EXT}`), 'auto', opts);
+  const made = await createBackup(app, path.join(folder, `${PREFIX.auto}${fileStamp(app.ctx().now())}${BACKUP_EXT}`), 'auto', opts);
   await pruneAutoBackups(app);
   return made;
 }

@@ -18,6 +18,7 @@ import { bytesText } from '../../../shared/rules/size';
 import { BACKUP_EXT, backupFolder, checkedManifest, inspectBackupFile, summaryOf, type BackupProgress } from './backup-service';
 import { readCountyOfFile } from './rescue-repo';
 import { DEFAULT_BACKUP_KEEP, type BackupList, type BackupSummary } from '../../../shared/domain/backup';
+import { fileStamp } from '../../../shared/rules/datetime';
 
 export interface RescueTarget {
   dataDir: string;
@@ -53,7 +54,6 @@ export async function rescueList(t: RescueTarget): Promise<BackupList> {
   return { folder, keep: DEFAULT_BACKUP_KEEP, backups };
 }
 
-const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 
 /** Puts the backup in place of the damaged database; returns what it holds and the damaged file's new name. */
 export async function rescueRestore(t: RescueTarget, file: string, opts: BackupProgress = {}): Promise<{ restored: BackupSummary; damagedFile: string }> {
@@ -75,7 +75,7 @@ export async function rescueRestore(t: RescueTarget, file: string, opts: BackupP
     // The damaged file (and its log, which may hold the newest writes) set aside, never deleted.
     const folder = backupFolder(t);
     fs.mkdirSync(folder, { recursive: true });
-    const damagedFile = `damaged-${stampOf((t.now ?? (() => new Date()))())}.sqlite`;
+    const damagedFile = `damaged-${fileStamp((t.now ?? (() => new Date()))())}.sqlite`;
     if (fs.existsSync(live)) fs.renameSync(live, path.join(folder, damagedFile));
     // (An empty one is only what a read of the county left behind.)
     const wal = `${live}-wal`;

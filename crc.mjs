@@ -1,0 +1,15 @@
+import crc32 from 'buffer-crc32';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+const buf = crypto.randomBytes(256 * 1024 * 1024);
+let t = performance.now();
+let c = 0;
+for (let o = 0; o < buf.length; o += 1 << 20) c = crc32.unsigned(buf.subarray(o, o + (1 << 20)), c);
+console.log('buffer-crc32 256MB', Math.round(performance.now() - t), 'ms');
+t = performance.now();
+let z = 0;
+for (let o = 0; o < buf.length; o += 1 << 20) z = zlib.crc32(buf.subarray(o, o + (1 << 20)), z);
+console.log('zlib.crc32 256MB', Math.round(performance.now() - t), 'ms', c === z);
+t = performance.now();
+crypto.createHash('sha256').update(buf).digest();
+console.log('sha256 256MB', Math.round(performance.now() - t), 'ms');
