@@ -6,76 +6,24 @@
  * asked for: the accounts are in the damaged file. After the restore the app opens as usual
  * (the sign-in page of the restored accounts).
  */
-import { Alert, Button, Center, Group, List, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, List, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupSummary } from '@shared/domain/backup';
-import type { PickedBackup } from '@shared/ipc/contract-backup';
-import { bytesText } from '@shared/rules/size';
 import { call, useCall } from '../../api/client';
 import { notifyError } from '../../ui/notify';
 import { dateTimeText } from '../../ui/format';
-import { withParen } from '../../i18n';
 import { TaskBar, useTask } from '../roster/common';
+import { BackupHolds, usePickedBackup } from '../settings/BackupHolds';
 
-function Holds({ b }: { b: BackupSummary }) {
-  const { t } = useTranslation();
-  return (
-    <Table withTableBorder variant="vertical">
-      <Table.Tbody>
-        <Table.Tr>
-          <Table.Th w={150}>{t('settings.backup.madeAt')}</Table.Th>
-          <Table.Td>{withParen(dateTimeText(b.createdAt), t(`settings.backup.kinds.${b.kind}`))}</Table.Td>
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Th>{t('settings.backup.counts')}</Table.Th>
-          <Table.Td>{t('settings.backup.households', { households: b.households.toLocaleString(), persons: b.persons.toLocaleString() })}</Table.Td>
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Th>{t('settings.backup.ledger')}</Table.Th>
-          <Table.Td>{t('settings.backup.ledgerCount', { count: b.ledgerItems })}</Table.Td>
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Th>{t('settings.backup.county')}</Table.Th>
-          <Table.Td>{b.county ? withParen(b.county.name, b.county.code) : '—'}</Table.Td>
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Th>{t('settings.backup.madeBy')}</Table.Th>
-          <Table.Td>{b.operator || '—'}</Table.Td>
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Th>{t('settings.backup.size')}</Table.Th>
-          <Table.Td>{bytesText(b.bytes)}</Table.Td>
-        </Table.Tr>
-      </Table.Tbody>
-    </Table>
-  );
-}
 
 export function RescuePage({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const list = useCall('backup.list', {});
   const task = useTask();
-  const [picked, setPicked] = useState<PickedBackup | null>(null);
+  const { picked, setPicked, choose, pick } = usePickedBackup();
   const backups = list.data?.backups ?? [];
   const latest = backups[0];
 
-  const choose = async (b: BackupSummary) => {
-    try {
-      setPicked(await call('backup.inspect', { name: b.name }));
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  const pick = async () => {
-    try {
-      const p = await call('backup.pick', {});
-      if (p) setPicked(p);
-    } catch (e) {
-      notifyError(e);
-    }
-  };
   const restore = async () => {
     if (!picked) return;
     const p = picked;
@@ -103,7 +51,7 @@ export function RescuePage({ onDone }: { onDone: () => void }) {
           {latest && (
             <>
               <Title order={4}>{t('rescue.latest')}</Title>
-              <Holds b={latest} />
+              <BackupHolds b={latest} />
               <Text size="sm" c="dimmed">
                 {t('rescue.afterRestore')}
               </Text>
@@ -155,7 +103,7 @@ export function RescuePage({ onDone }: { onDone: () => void }) {
             <Alert color="orange" variant="light">
               {t('rescue.confirmText')}
             </Alert>
-            <Holds b={picked.backup} />
+            <BackupHolds b={picked.backup} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setPicked(null)} data-autofocus>
                 {t('settings.backup.cancel')}

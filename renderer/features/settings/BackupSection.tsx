@@ -1,19 +1,17 @@
 /** 设置 → 数据备份与恢复: automatic backups (where, how many kept), a backup now, a restore from a listed or picked backup. */
-import { Alert, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DataTable } from 'mantine-datatable';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '@shared/domain/backup';
 import { MAX_BACKUP_KEEP } from '@shared/domain/backup';
-import type { PickedBackup } from '@shared/ipc/contract-backup';
 import { bytesText } from '@shared/rules/size';
 import { call, useCall } from '../../api/client';
 import { notifyError } from '../../ui/notify';
 import { dateTimeText } from '../../ui/format';
-import { shortHead } from '../../../shared/rules/audit-text';
+import { BackupHolds, usePickedBackup } from './BackupHolds';
 import { tableProps } from '../../ui/table';
-import { withParen } from '../../i18n';
 import { TaskBar, useTask } from '../roster/common';
 
 export function BackupSection({ onRestored }: { onRestored: () => void }) {
@@ -22,7 +20,7 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
   const task = useTask();
   const [label, setLabel] = useState('');
   const [keep, setKeep] = useState<number | string>('');
-  const [picked, setPicked] = useState<PickedBackup | null>(null);
+  const { picked, setPicked, choose, pick } = usePickedBackup();
   useEffect(() => {
     if (list.data) setKeep(list.data.keep);
   }, [list.data]);
@@ -34,21 +32,6 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
       const r = await task.run((taskId) => call('backup.create', { taskId }));
       if (r) notifications.show({ color: 'green', message: t('settings.backup.created', { name: r.name, size: bytesText(r.bytes), folder: r.folder }), autoClose: 6000 });
       void list.reload();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  const pick = async () => {
-    try {
-      const p = await call('backup.pick', {});
-      if (p) setPicked(p);
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  const choose = async (b: BackupSummary) => {
-    try {
-      setPicked(await call('backup.inspect', { name: b.name }));
     } catch (e) {
       notifyError(e);
     }
@@ -141,42 +124,7 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
               {t('settings.backup.confirmText')}
             </Alert>
             <Text fw={500}>{t('settings.backup.holds')}</Text>
-            <Table withTableBorder variant="vertical">
-              <Table.Tbody>
-                <Table.Tr>
-                  <Table.Th w={150}>{t('settings.backup.county')}</Table.Th>
-                  <Table.Td>{picked.backup.county ? withParen(picked.backup.county.name, picked.backup.county.code) : '—'}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>{t('settings.backup.madeAt')}</Table.Th>
-                  <Table.Td>
-                    {withParen(dateTimeText(picked.backup.createdAt), t(`settings.backup.kinds.${picked.backup.kind}`))}
-                  </Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>{t('settings.backup.madeBy')}</Table.Th>
-                  <Table.Td>{picked.backup.operator || '—'}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>{t('settings.backup.counts')}</Table.Th>
-                  <Table.Td>{t('settings.backup.households', { households: picked.backup.households.toLocaleString(), persons: picked.backup.persons.toLocaleString() })}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>{t('settings.backup.ledger')}</Table.Th>
-                  <Table.Td>{t('settings.backup.ledgerCount', { count: picked.backup.ledgerItems })}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>{t('settings.backup.auditHead')}</Table.Th>
-                  <Table.Td>{shortHead(picked.backup.auditHead)}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>{t('settings.backup.appVersion')}</Table.Th>
-                  <Table.Td>
-                    {picked.backup.appVersion} · {bytesText(picked.backup.bytes)}
-                  </Table.Td>
-                </Table.Tr>
-              </Table.Tbody>
-            </Table>
+            <BackupHolds b={picked.backup} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setPicked(null)} data-autofocus>
                 {t('settings.backup.cancel')}
