@@ -134,6 +134,32 @@ describe('roles, in the main process', () => {
     expect(t.count('household')).toBe(60 - 1);
   });
 
+  it("a township operator's ledger is the items naming its township; another's item is refused", async () => {
+    const t = await withAccounts(2);
+    const [mine, other] = [t.byCode('430522100'), t.byCode('430522101')];
+    const item = (unit: string) => ({
+      sourceKind: 'self_check' as const,
+      sourceText: '2026年自查',
+      category: '精准识别',
+      description: `${unit}问题`,
+      measures: '整改',
+      leadUnit: '县扶贫办',
+      responsibleUnit: unit,
+      responsiblePerson: '李四',
+      deadline: '2099-12-31',
+    });
+    const a = await t.call('ledger.create', item(mine.name));
+    const b = await t.call('ledger.create', item(other.name));
+    await t.call('auth.accounts.add', { login: 'xiang', name: '李四', role: 'township', townshipId: mine.id, password: PW });
+    await t.call('auth.logout', {});
+    await t.call('auth.login', { login: 'xiang', password: PW });
+    expect((await t.call('ledger.list', { view: 'all' })).items.map((i) => i.id)).toEqual([a.id]);
+    expect(await t.fail('ledger.list', { view: 'all', unit: other.name })).toMatchObject({ key: 'auth.township' });
+    expect((await t.call('ledger.get', { id: a.id })).item.id).toBe(a.id);
+    expect(await t.fail('ledger.get', { id: b.id })).toMatchObject({ key: 'auth.township' });
+    expect(await t.fail('ledger.export', { filter: { view: 'all', unit: other.name }, format: 'xlsx', taskId: crypto.randomUUID() })).toMatchObject({ key: 'auth.township' });
+  });
+
   it('writes are recorded under the signed-in account', async () => {
     const t = await withAccounts(2);
     await t.call('auth.accounts.add', { login: 'wang', name: '王五', role: 'admin', townshipId: null, password: PW });

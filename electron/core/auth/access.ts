@@ -3,13 +3,13 @@
  * accounts a call needs a signed-in, unlocked session whose role allows it (shared/ipc/access.ts);
  * the screen locks after the idle time set in 设置. A township operator's calls are narrowed to its
  * township: list filters are set to it, and a household, village or chart of another township is
- * refused with a message.
+ * refused with a message; its ledger is the items naming the township as lead or responsible unit.
  */
 import type { App, Session } from '../app/app';
 import { AppError } from '../errors';
 import { accessOf, allowed } from '../../../shared/ipc/access';
 import { formatMessage } from '../../../shared/i18n/messages';
-import { townshipOfDetail, townshipOfHousehold, townshipOfVillage } from './scope-repo';
+import { townshipOfDetail, townshipOfHousehold, townshipOfVillage, unitsOfLedgerItem } from './scope-repo';
 
 /** Calls that do not count as activity (the screens poll them). */
 const POLLS = new Set(['tasks.progress', 'app.status']);
@@ -54,6 +54,20 @@ async function narrow(app: App, s: Session, name: string, input: Input): Promise
     case 'roster.check.results':
       if (input.villageId) await sameTownship(townshipOfVillage(db, String(input.villageId)));
       return filter(input);
+    // The ledger items a township operator sees are those naming its township as lead or
+    // responsible unit (the unit filter matches either).
+    case 'ledger.list':
+      if (input.unit !== undefined && input.unit !== s.townshipName) refuse(s);
+      return { ...input, unit: s.townshipName ?? '' };
+    case 'ledger.export':
+      if (input.filter?.unit !== undefined && input.filter.unit !== s.townshipName) refuse(s);
+      return { ...input, filter: { ...(input.filter ?? {}), unit: s.townshipName ?? '' } };
+    case 'ledger.get':
+      if (!(await unitsOfLedgerItem(db, String(input.id))).includes(s.townshipName ?? '')) refuse(s);
+      return input;
+    case 'ledger.evidence.open':
+      if (!(await unitsOfLedgerItem(db, String(input.id), 'evidence')).includes(s.townshipName ?? '')) refuse(s);
+      return input;
     case 'audit.list':
     case 'audit.export':
       return { ...input, filter: filter(input.filter ?? {}) };

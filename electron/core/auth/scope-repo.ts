@@ -22,3 +22,17 @@ export async function townshipOfDetail(db: Conn, table: 'income' | 'measure' | '
     .executeTakeFirst();
   return r?.township_id ?? null;
 }
+
+/** The units a ledger item names (牵头单位, 责任单位), by the item's id or one of its evidence files. */
+export async function unitsOfLedgerItem(db: Conn, id: string, via: 'item' | 'evidence' = 'item'): Promise<string[]> {
+  const r =
+    via === 'item'
+      ? await db.selectFrom('ledger_item').select(['lead_unit', 'responsible_unit']).where('id', '=', id).executeTakeFirst()
+      : await db
+          .selectFrom('ledger_evidence as e')
+          .innerJoin('ledger_item as i', 'i.id', 'e.item_id')
+          .select(['i.lead_unit', 'i.responsible_unit'])
+          .where('e.id', '=', id)
+          .executeTakeFirst();
+  return r ? [r.lead_unit, r.responsible_unit] : [];
+}
