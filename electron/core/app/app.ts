@@ -128,6 +128,7 @@ function cleanDataDirTemps(dataDir: string): void {
   cleanSavedFolders(record);
   recordSaveFoldersIn(record);
   cleanStaleTemps(dataDir);
+  cleanStaleTemps(path.join(dataDir, 'backups')); // a copy before migrating, killed half-way
   const evidence = path.join(dataDir, EVIDENCE_DIR);
   cleanStaleTemps(evidence);
   let subs: fs.Dirent[] = [];

@@ -10,6 +10,7 @@ import type { DB } from './schema';
 import type { Conn } from './rows';
 import { checkpointInWorker, type CheckpointResult } from './checkpoint';
 import { registerAuditFunctions } from './audit-functions';
+import { tempPathFor } from '../files/atomic-write';
 import { checkHealthInWorker, claimRunMarker, type HealthResult } from './health';
 
 export const DB_FILE = 'fupin.sqlite';
@@ -147,7 +148,18 @@ export async function openDatabase(dataDir: string, opts: OpenOptions = {}): Pro
     if (version > 0 && version < LATEST_VERSION) {
       const dir = path.join(dataDir, 'backups');
       fs.mkdirSync(dir, { recursive: true });
-      await raw.backup(path.join(dir, `before-migration-v${version}-${stamp((opts.now ?? (() => new Date()))())}.sqlite`));
+      // Under a temporary name until whole: a run killed while copying leaves no half copy
+      // under the real name (the temporary one is cleaned at the next start).
+      const target = path.join(dir, `before-migration-v${version}-${stamp((opts.now ?? (() => new Date()))())}.sqlite`);
+      const part = tempPathFor(target);
+      await raw.backup(part);
+      const fd = fs.openSync(part, 'r+');
+      try {
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(part, target);
     }
     migrate(raw, migrations);
     version = schemaVersion(raw);
