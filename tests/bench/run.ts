@@ -7,8 +7,9 @@ import { ledgerBench } from './figures/ledger';
 import { wallchartBench } from './figures/wallchart';
 import { pdfBench } from './figures/pdf';
 import { cliBench } from './figures/cli';
+import { backupBench } from './figures/backup';
 
-const every: Bench[] = [bulkInsert, rosterBench, importReportBench, inspectionBench, ledgerBench, wallchartBench, pdfBench, cliBench];
+const every: Bench[] = [bulkInsert, rosterBench, importReportBench, inspectionBench, ledgerBench, wallchartBench, pdfBench, cliBench, backupBench];
 // `npm run bench -- roster` runs only the benches whose name contains the word.
 const only = process.argv[2];
 if (only === '--help' || only === '-h') {
