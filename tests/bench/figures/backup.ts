@@ -168,6 +168,7 @@ export const backupBench: Bench = {
         }
       });
       const check = new Sqlite(snapshot, { readonly: true, fileMustExist: true });
+      check.pragma(`mmap_size = ${fs.statSync(snapshot).size}`); // as the backup's worker reads it
       const integrity = await timed(() => check.pragma('integrity_check(20)'));
       const tables = check.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
       const rowCounts = await timed(() => tables.map((t) => check.prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get()));
@@ -178,7 +179,7 @@ export const backupBench: Bench = {
 
       const phases: [string, number][] = [
         ['VACUUM INTO (+ fsync)', vacuum.ms],
-        ['integrity_check', integrity.ms],
+        ['integrity_check (memory-mapped)', integrity.ms],
         ['rows per table', rowCounts.ms],
         ['SHA-256', hash.ms],
         ['zip (stored) + atomic write', zip.ms],
