@@ -8,8 +8,9 @@ import { wallchartBench } from './figures/wallchart';
 import { pdfBench } from './figures/pdf';
 import { cliBench } from './figures/cli';
 import { auditBench } from './figures/audit';
+import { backupBench } from './figures/backup';
 
-const every: Bench[] = [bulkInsert, rosterBench, importReportBench, inspectionBench, ledgerBench, wallchartBench, pdfBench, cliBench, auditBench];
+const every: Bench[] = [bulkInsert, rosterBench, importReportBench, inspectionBench, ledgerBench, wallchartBench, pdfBench, cliBench, auditBench, backupBench];
 // `npm run bench -- roster` runs only the benches whose name contains the word.
 const only = process.argv[2];
 if (only === '--help' || only === '-h') {

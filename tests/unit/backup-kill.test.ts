@@ -5,10 +5,8 @@
  * backup; the roster is the old one or the restored one, never a mix. What a killed run leaves
  * (temporary files holding personal data) carries our temporary names and is cleaned up.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, tempDir, xinshaoApp } from './helpers/app';
 import { openApp } from '../../electron/core/app/app';
@@ -18,38 +16,13 @@ import { prng } from '../support/prng';
 import { commitImport, previewImport } from '../../electron/core/roster/import-service';
 import { createBackup, inspectBackup, restoreBackup } from '../../electron/core/backup/backup-service';
 import { cleanStaleTemps } from '../../electron/core/files/atomic-write';
+import { buildCliBundle, runKilledAfter, timed, within } from '../support/cli-kill';
 
 afterEach(cleanup);
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const LAUNCHER = path.join(ROOT, 'scripts', 'cli.mjs');
 const KILLS = 20;
 
-beforeAll(() => {
-  spawnSync(process.execPath, [LAUNCHER, 'help'], { cwd: ROOT, timeout: 120_000 }); // builds the bundle when stale
-}, 120_000);
-
-/** A moment within a run of `duration` ms (start-up included), spread over the whole run. */
-const within = (rand: () => number, duration: number) => 100 + rand() * Math.max(0, duration - 100) * 0.9;
-
-/** Runs the CLI and kills it after `ms` (unless it ended first); resolves with whether it was killed. */
-function runKilledAfter(args: string[], ms: number): Promise<{ killed: boolean; code: number | null }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', code });
-    });
-  });
-}
-
-function timed(args: string[]): number {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-  return performance.now() - t0;
-}
+beforeAll(buildCliBundle, 120_000);
 
 async function opened(dir: string) {
   const app = await openApp(dir, { mustExist: true });

