@@ -53,7 +53,7 @@ export async function referenceNames(db: Conn, wanted: Map<string, Set<string>>)
       const part = ids.slice(i, i + 500);
       const rows =
         table === 'household'
-          ? (await db.selectFrom('household').select(['id', 'number', 'head_name']).where('id', 'in', part).execute()).map((h) => ({ id: h.id, name: `${h.number}（${h.head_name}）` }))
+          ? (await db.selectFrom('household').select(['id', 'number', 'head_name']).where('id', 'in', part).execute()).map((h) => ({ id: h.id, name: `${h.number} ${h.head_name}` }))
           : await db
               .selectFrom(table as 'village')
               .select(['id', 'name'])

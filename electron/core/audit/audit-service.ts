@@ -106,6 +106,8 @@ export function parseChanges(text: string, action: AuditAction, masked: boolean)
 }
 
 async function toEntries(app: App, rows: AuditRow[], masked: boolean): Promise<AuditEntry[]> {
+  // Words the main side puts in (a setting's name) follow the UI language.
+  const lang: Lang = (await app.status()).language === 'en' ? 'en' : 'zh-CN';
   const labels = await labelsFor(app.db.kysely, rows);
   const parsed = rows.map((r) => parseChanges(r.changes, r.action, masked));
   // Reference fields name their record (长青村, not its id).
@@ -139,16 +141,16 @@ async function toEntries(app: App, rows: AuditRow[], masked: boolean): Promise<A
       household: r.household_id ? (labels.households.get(r.household_id) ?? null) : null,
       subject:
         labels.persons.get(r.record_id) ??
-        (r.record_type === 'setting' ? settingLabel(r.record_id) : named && !named.member ? String(named.after ?? named.before ?? '') || null : null),
+        (r.record_type === 'setting' ? settingLabel(r.record_id, lang) : named && !named.member ? String(named.after ?? named.before ?? '') || null : null),
       changes,
     };
   });
 }
 
 /** A setting's name in words (the key when it has none). */
-function settingLabel(key: string): string {
+function settingLabel(key: string, lang: Lang): string {
   const k = `audit.setting.${key}`;
-  const t = formatMessage(k);
+  const t = formatMessage(k, {}, lang);
   return t === k ? key : t;
 }
 
