@@ -3,6 +3,7 @@ import type { App } from '../core/app/app';
 import { changesText, householdIdByNumber, listAuditPage, verifyAudit, verifyText } from '../core/audit/audit-service';
 import { formatMessage } from '../../shared/i18n/messages';
 import { dateTimeText } from '../../shared/rules/datetime';
+import { householdText } from '../../shared/rules/audit-text';
 import type { AuditEntry } from '../../shared/domain/audit';
 import type { CommandResult } from './commands';
 
@@ -15,7 +16,7 @@ export async function auditVerifyCommand(app: App): Promise<CommandResult> {
 export function auditLine(e: AuditEntry): string {
   const who = e.operatorName || formatMessage('audit.operator.none');
   const what = `${formatMessage(`audit.action.${e.action}`)}${formatMessage(`audit.type.${e.recordType}`)}`;
-  const about = [e.household ? `${e.household.number}（${e.household.headName}）` : '', e.subject ?? ''].filter(Boolean).join(' ');
+  const about = [householdText(e.household), e.subject ?? ''].filter(Boolean).join(' ');
   return `#${e.seq}  ${dateTimeText(e.at, { seconds: true })}  ${who}  ${what}${about ? `  ${about}` : ''}  ${changesText(e)}`;
 }
 

@@ -45,3 +45,9 @@ export function changesText(e: AuditEntry, lang: Lang = 'zh-CN'): string {
 export function shortHead(head: { seq: number; hash: string } | null): string {
   return head ? `#${head.seq} ${head.hash.slice(0, 12)}` : '#0';
 }
+
+/** The household an entry belongs to: 430522…（陈德明）, in English with a space. */
+export function householdText(h: { number: string; headName: string } | null, lang: Lang = 'zh-CN'): string {
+  if (!h) return '';
+  return lang === 'en' ? `${h.number} ${h.headName}` : `${h.number}（${h.headName}）`;
+}

@@ -23,7 +23,7 @@ import {
 } from '../../../shared/domain/audit';
 import { auditOperators, countAudit, listAudit, verifyChain, type AuditFilter, type AuditRow } from './audit-repo';
 import { householdByNumber, labelsFor, referenceNames, referenceTable } from './audit-labels-repo';
-import { changesText, shortHead } from '../../../shared/rules/audit-text';
+import { changesText, householdText, shortHead } from '../../../shared/rules/audit-text';
 
 export { changesText };
 
@@ -105,9 +105,12 @@ export function parseChanges(text: string, action: AuditAction, masked: boolean)
   return out;
 }
 
-async function toEntries(app: App, rows: AuditRow[], masked: boolean): Promise<AuditEntry[]> {
-  // Words the main side puts in (a setting's name) follow the UI language.
-  const lang: Lang = (await app.status()).language === 'en' ? 'en' : 'zh-CN';
+/** Words the main side puts in (a setting's name) follow the UI language. */
+async function uiLang(app: App): Promise<Lang> {
+  return (await app.status()).language === 'en' ? 'en' : 'zh-CN';
+}
+
+async function toEntries(app: App, rows: AuditRow[], masked: boolean, lang: Lang): Promise<AuditEntry[]> {
   const labels = await labelsFor(app.db.kysely, rows);
   const parsed = rows.map((r) => parseChanges(r.changes, r.action, masked));
   // Reference fields name their record (长青村, not its id).
@@ -163,7 +166,7 @@ export async function listAuditPage(app: App, query: AuditQuery, opts: { limit?:
   const [rows, total] = await Promise.all([listAudit(db, filter, n + 1), countAudit(db, filter)]);
   const more = rows.length > n;
   const page = more ? rows.slice(0, n) : rows;
-  return { entries: await toEntries(app, page, masked), total, nextBeforeSeq: more ? page[page.length - 1].seq : null, masked };
+  return { entries: await toEntries(app, page, masked, await uiLang(app)), total, nextBeforeSeq: more ? page[page.length - 1].seq : null, masked };
 }
 
 /** The household (by 户编号) whose history `audit list --household N` shows. */
@@ -204,8 +207,10 @@ export async function exportAuditXlsx(
     let done = 0;
     for (;;) {
       opts.signal?.throwIfAborted();
-      const page = await listAuditPage(app, query, { limit: PAGE_MAX, beforeSeq: before, masked });
-      for (const e of page.entries) {
+      // Pages of the newest first, without counting again for each.
+      const rows = await listAudit(app.db.kysely, repoFilter(query, before), PAGE_MAX);
+      const entries = await toEntries(app, rows, masked, lang);
+      for (const e of entries) {
         yield [
           e.seq,
           dateTimeText(e.at, { seconds: true }),
@@ -213,15 +218,15 @@ export async function exportAuditXlsx(
           tx(`audit.type.${e.recordType}`),
           tx(`audit.action.${e.action}`),
           e.townshipName ?? '',
-          e.household ? `${e.household.number}（${e.household.headName}）` : '',
+          householdText(e.household, lang),
           e.subject ?? '',
           changesText(e, lang),
         ];
       }
-      done += page.entries.length;
+      done += rows.length;
       opts.onProgress?.(done, total);
-      if (page.nextBeforeSeq === null) return;
-      before = page.nextBeforeSeq;
+      if (rows.length < PAGE_MAX) return;
+      before = rows[rows.length - 1].seq;
     }
   }
   const header = (k: string, width: number) => ({ header: tx(`audit.export.${k}`), width });

@@ -13,7 +13,7 @@ import { call, useCall } from '../../api/client';
 import { notifyError } from '../../ui/notify';
 import { dateTimeText } from '../../ui/format';
 import { TaskBar, useTask } from '../roster/common';
-import { BackupHolds, usePickedBackup } from '../settings/BackupHolds';
+import { BackupHolds, ConfirmRestore, usePickedBackup } from '../settings/BackupHolds';
 
 
 export function RescuePage({ onDone }: { onDone: () => void }) {
@@ -97,24 +97,7 @@ export function RescuePage({ onDone }: { onDone: () => void }) {
           )}
         </Stack>
       </Paper>
-      <Modal opened={picked !== null} onClose={() => setPicked(null)} title={<Text fw={600}>{t('rescue.confirmTitle')}</Text>} centered size="lg">
-        {picked && (
-          <Stack>
-            <Alert color="orange" variant="light">
-              {t('rescue.confirmText')}
-            </Alert>
-            <BackupHolds b={picked.backup} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPicked(null)} data-autofocus>
-                {t('settings.backup.cancel')}
-              </Button>
-              <Button color="red" onClick={() => void restore()}>
-                {t('rescue.confirm')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <ConfirmRestore picked={picked} onCancel={() => setPicked(null)} onConfirm={() => void restore()} keys={{ title: 'rescue.confirmTitle', text: 'rescue.confirmText', confirm: 'rescue.confirm' }} />
       <Modal opened={task.running} onClose={() => undefined} withCloseButton={false} centered title={t('settings.backup.restoring')}>
         <TaskBar progress={task.progress} label={t('settings.backup.restoring')} />
       </Modal>

@@ -1,5 +1,5 @@
 /** What a backup holds, as the restore confirmation and the rescue screen show it; and picking one. */
-import { Table } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '@shared/domain/backup';
@@ -54,4 +54,36 @@ export function usePickedBackup() {
     }
   };
   return { picked, setPicked, choose, pick };
+}
+
+/** Asks before a restore, showing what the backup holds; `keys` name the texts of the place asking. */
+export function ConfirmRestore(props: {
+  picked: PickedBackup | null;
+  onCancel: () => void;
+  onConfirm: () => void;
+  keys: { title: string; text: string; confirm: string; holds?: string };
+}) {
+  const { t } = useTranslation();
+  const { picked, keys } = props;
+  return (
+    <Modal opened={picked !== null} onClose={props.onCancel} title={<Text fw={600}>{t(keys.title)}</Text>} centered size="lg">
+      {picked && (
+        <Stack>
+          <Alert color="orange" variant="light">
+            {t(keys.text)}
+          </Alert>
+          {keys.holds && <Text fw={500}>{t(keys.holds)}</Text>}
+          <BackupHolds b={picked.backup} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onCancel} data-autofocus>
+              {t('settings.backup.cancel')}
+            </Button>
+            <Button color="red" onClick={props.onConfirm}>
+              {t(keys.confirm)}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
 }

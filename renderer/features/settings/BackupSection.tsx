@@ -1,5 +1,5 @@
 /** 设置 → 数据备份与恢复: automatic backups (where, how many kept), a backup now, a restore from a listed or picked backup. */
-import { Alert, Button, Group, Modal, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DataTable } from 'mantine-datatable';
 import { useEffect, useState } from 'react';
@@ -10,7 +10,7 @@ import { bytesText } from '@shared/rules/size';
 import { call, useCall } from '../../api/client';
 import { notifyError } from '../../ui/notify';
 import { dateTimeText } from '../../ui/format';
-import { BackupHolds, usePickedBackup } from './BackupHolds';
+import { ConfirmRestore, usePickedBackup } from './BackupHolds';
 import { tableProps } from '../../ui/table';
 import { TaskBar, useTask } from '../roster/common';
 
@@ -117,25 +117,7 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
           ]}
         />
       </Stack>
-      <Modal opened={picked !== null} onClose={() => setPicked(null)} title={<Text fw={600}>{t('settings.backup.confirmTitle')}</Text>} centered size="lg">
-        {picked && (
-          <Stack>
-            <Alert color="orange" variant="light">
-              {t('settings.backup.confirmText')}
-            </Alert>
-            <Text fw={500}>{t('settings.backup.holds')}</Text>
-            <BackupHolds b={picked.backup} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPicked(null)} data-autofocus>
-                {t('settings.backup.cancel')}
-              </Button>
-              <Button color="red" onClick={() => void restore()}>
-                {t('settings.backup.confirm')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <ConfirmRestore picked={picked} onCancel={() => setPicked(null)} onConfirm={() => void restore()} keys={{ title: 'settings.backup.confirmTitle', text: 'settings.backup.confirmText', confirm: 'settings.backup.confirm', holds: 'settings.backup.holds' }} />
       <Modal opened={task.running} onClose={() => undefined} withCloseButton={false} centered title={label}>
         <TaskBar progress={task.progress} label={label} />
       </Modal>
