@@ -6,7 +6,7 @@
  * stated tie rule, top units praised and bottom units' leaders to be interviewed (约谈).
  */
 import { mm, type Content, type TableCell } from '../pdf/engine';
-import { cnDate, docTableLayout, docTitle, heading, keepWith, officialPdf, para, signature, subHeading } from '../pdf/official-doc';
+import { closing, cnDate, docTableLayout, docTitle, heading, headingWithTable, keepWith, officialPdf, para, subHeading } from '../pdf/official-doc';
 import { missingChars } from '../pdf/fonts';
 import { AppError } from '../errors';
 import { points, topBottom } from '../../../shared/inspection/scoring';
@@ -38,7 +38,7 @@ export function bulletinContent(b: BulletinInput): Content[] {
     docTitle(bulletinTitle(r)),
     { text: '各乡镇人民政府，县直各有关单位，各驻村工作队：' },
     para(
-      `${cnDate(r.round.periodStart)}至${cnDate(r.round.periodEnd)}，县脱贫攻坚领导小组办公室组织 ${b.groups.length} 个督查组${inspectors ? `（督查人员 ${inspectors} 名）` : ''}${theme}，对${scope}开展了督查考核。现将有关情况通报如下：`,
+      `${cnDate(r.round.periodStart)}至${cnDate(r.round.periodEnd)}，${b.issuer}组织 ${b.groups.length} 个督查组${inspectors ? `（督查人员 ${inspectors} 名）` : ''}${theme}，对${scope}开展了督查考核。现将有关情况通报如下：`,
     ),
   ];
   const overview: Content[] = [];
@@ -71,14 +71,13 @@ export function bulletinContent(b: BulletinInput): Content[] {
         { text: x.vetoed ? '一票否决' : '', alignment: 'center' as const },
       ]),
     ];
-    // A short table stays on one page with its heading; a long one breaks with its header repeated.
-    content.push({ stack: [subHeading(i, `${k.typeName}（满分 ${points(k.totalMax)} 分）`), {
-      table: { headerRows: 1, dontBreakRows: true, widths: [mm(11), '*', mm(19), mm(15), mm(14), mm(19)], body },
+    // The table starts under its heading and runs over pages with its header repeated.
+    content.push(...headingWithTable(subHeading(i, `${k.typeName}（满分 ${points(k.totalMax)} 分）`), { widths: [mm(11), '*', mm(19), mm(15), mm(14), mm(19)], body }, {
       fontSize: 11,
       lineHeight: 1.2,
       layout: docTableLayout,
       margin: [0, 4, 0, 8],
-    }], unbreakable: k.rows.length <= 20 });
+    }));
   });
   const praise: Content[] = [];
   for (const k of r.rankings) {
@@ -91,10 +90,8 @@ export function bulletinContent(b: BulletinInput): Content[] {
       );
   }
   content.push(keepWith(heading(2, '表扬与约谈'), praise[0]), ...praise.slice(1));
-  content.push(
-    keepWith(heading(3, '工作要求'), para('各单位要对照督查发现的问题，逐项建立整改台账，明确整改措施、责任人和整改时限，做到整改一项、销号一项；整改情况请于通报下发之日起 30 日内报县扶贫办。')),
-    ...signature(b.issuer, b.date),
-  );
+  // The last section, the issuer and the date stay together: no page of two lines at the end.
+  content.push(closing(heading(3, '工作要求'), para('各单位要对照督查发现的问题，逐项建立整改台账，明确整改措施、责任人和整改时限，做到整改一项、销号一项；整改情况请于通报下发之日起 30 日内报县扶贫办。'), b.issuer, b.date));
   return content;
 }
 

@@ -4,7 +4,7 @@
  * Serif title 22 pt, body 16 pt, page numbers "— n —" at the outer edge (odd right, even left).
  */
 import { mm, type Content, type TableCell } from '../pdf/engine';
-import { cnDate, docTableLayout, docTitle, heading, keepWith, officialPdf, para, signature } from '../pdf/official-doc';
+import { closing, cnDate, docTableLayout, docTitle, heading, headingWithTable, keepWith, officialPdf, para } from '../pdf/official-doc';
 import { missingChars } from '../pdf/fonts';
 import { monthLabel, percent } from '../../../shared/ledger/monthly';
 import type { MonthlyAssessment, MonthlyTask } from '../../../shared/domain/ledger';
@@ -38,35 +38,36 @@ export async function bulletinPdf(b: BulletinInput): Promise<{ pdf: Buffer; miss
     ]),
   ];
   const late_: Content[] = late.map((t, i) => para(`${i + 1}. ${t.unit}：${t.title}（时限 ${cnDate(t.deadline)}，${t.doneDate ? `${cnDate(t.doneDate)}完成` : '尚未完成'}）。`));
-  const ranking: Content = {
-    table: { headerRows: 1, dontBreakRows: true, widths: [mm(14), '*', mm(22), mm(22), mm(24)], body: table },
-    fontSize: 12,
-    layout: docTableLayout,
-    margin: [0, 4, 0, 6],
-  };
+  // A month in which nobody finished anything on time has no ranking: all would share rank 1 at 0.0 %.
+  const none = a.doneOnTime === 0;
+  const ranking: Content[] = none
+    ? [keepWith(heading(0, '完成情况排名'), para(`本月 ${a.units.length} 个单位均未按时完成分解任务，暂不排名。`))]
+    : headingWithTable(heading(0, '完成情况排名'), { widths: [mm(14), '*', mm(22), mm(22), mm(24)], body: table }, { fontSize: 12, layout: docTableLayout, margin: [0, 4, 0, 6] });
+  const weak = keepWith(
+    heading(2, '需要加强的单位'),
+    para(
+      none
+        ? '各单位本月均未按时完成分解任务，请主要负责同志高度重视，查找原因，限期整改。'
+        : bottom.length
+          ? `${bottom.map((u) => `${u.unit}（${percent(u.rate)}）`).join('、')}按时完成率排名靠后，请主要负责同志高度重视，查找原因，限期整改。`
+          : '各单位均按时完成了分解任务。',
+    ),
+  );
+  const lateBlock: Content[] = late_.length ? [keepWith(heading(3, '未按时完成的任务'), late_[0]), ...late_.slice(1)] : [];
   const content: Content[] = [
     docTitle(`${b.county}${label}工作责任分解任务\n完成情况通报`),
     { text: '各乡镇、县直有关单位：' },
     para(
       `${label}，共向 ${a.units.length} 个单位分解工作任务 ${a.assigned} 项，按时完成 ${a.doneOnTime} 项，总体按时完成率 ${percent(a.assigned ? a.doneOnTime / a.assigned : 0)}。现将各单位完成情况通报如下：`,
     ),
-    // A short table stays on one page with its heading; a long one breaks with its header repeated.
-    ...(a.units.length <= 20 ? [keepWith(heading(0, '完成情况排名'), ranking)] : [heading(0, '完成情况排名'), ranking]),
+    ...ranking,
     keepWith(
       heading(1, '表现较好的单位'),
       para(top.length ? `${top.map((u) => `${u.unit}（${percent(u.rate)}）`).join('、')}按时完成率位居前列，予以通报表扬。` : '本月没有按时完成任务的单位。'),
     ),
-    keepWith(
-      heading(2, '需要加强的单位'),
-      para(
-        bottom.length
-          ? `${bottom.map((u) => `${u.unit}（${percent(u.rate)}）`).join('、')}按时完成率排名靠后，请主要负责同志高度重视，查找原因，限期整改。`
-          : '各单位均按时完成了分解任务。',
-      ),
-    ),
-    ...(late_.length ? [keepWith(heading(3, '未按时完成的任务'), late_[0]), ...late_.slice(1)] : []),
-    para('请各单位对照任务清单，压实工作责任，确保各项任务按时保质完成。'),
-    ...signature(b.issuer, b.date),
+    // The closing paragraph, issuer and date stay with the block before them: no page of two lines.
+    ...(lateBlock.length ? [weak, ...lateBlock.slice(0, -1)] : []),
+    closing(lateBlock.length ? lateBlock[lateBlock.length - 1] : weak, para('请各单位对照任务清单，压实工作责任，确保各项任务按时保质完成。'), b.issuer, b.date),
   ];
   const missing = missingChars(JSON.stringify(content), 'Serif');
   const { pdf } = await officialPdf({ title: `${b.county}${label}工作责任分解任务完成情况通报`, content });

@@ -5,7 +5,7 @@
  * numbers "— n —" at the foot, odd pages right and even pages left. Inspection bulletins and
  * monthly bulletins share this frame.
  */
-import { mm, renderPdf, type Content } from './engine';
+import { mm, renderPdf, type Content, type TableCell } from './engine';
 
 export const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -24,6 +24,33 @@ export const heading = (n: number, text: string): Content => ({ text: `${CN_NUM[
 export const subHeading = (n: number, text: string): Content => ({ text: `（${CN_NUM[n]}）${text}`, bold: true, margin: [0, 4, 0, 2] });
 /** A heading kept on one page with what follows it: never the last line of a page. */
 export const keepWith = (h: Content, first: Content | undefined): Content => ({ stack: first ? [h, first] : [h], unbreakable: true });
+/**
+ * A heading followed by a table that may run over pages: the table starts on the heading's page
+ * and repeats its header row on every page; the heading moves to the next page only when the
+ * header and the first rows (up to `KEEP_ROWS`) would not fit under it. `body[0]` is the header row.
+ */
+export const KEEP_ROWS = 3;
+let keepSeq = 0;
+export function headingWithTable(h: Content, table: { widths: (number | string)[]; body: TableCell[][] }, style: Record<string, unknown>): Content[] {
+  const key = `keep${++keepSeq}`;
+  const kept = Math.min(table.body.length, 1 + KEEP_ROWS);
+  // The first cell of each body row kept with the heading carries a mark the page-break check looks
+  // for (the header row is laid out apart from the body and is not seen by the check).
+  const body = table.body.map((row, i) => (i > 0 && i < kept ? [{ ...(row[0] as object), id: `${key}:r${i}` } as TableCell, ...row.slice(1)] : row));
+  return [
+    { ...(h as object), headlineLevel: 1, id: `${key}#${kept - 1}` } as Content,
+    { table: { headerRows: 1, dontBreakRows: true, keepWithHeaderRows: kept - 1, widths: table.widths, body }, ...style } as Content,
+  ];
+}
+/** pdfmake's page-break check for `headingWithTable`: break before the heading when its rows are not on its page. */
+function pageBreakBefore(node: { id?: string; headlineLevel?: number }, q: { getFollowingNodesOnPage(): { id?: string }[] }): boolean {
+  const m = node.headlineLevel === 1 && typeof node.id === 'string' ? /^(keep\d+)#(\d+)$/.exec(node.id) : null;
+  if (!m) return false;
+  const onPage = q.getFollowingNodesOnPage().filter((n) => typeof n.id === 'string' && n.id.startsWith(`${m[1]}:r`)).length;
+  return onPage < Number(m[2]);
+}
+/** The closing lines (last paragraph, issuer and date) kept on one page with the block before them. */
+export const closing = (before: Content | undefined, last: Content, issuer: string, date: string): Content => ({ stack: [...(before ? [before] : []), last, ...signature(issuer, date)], unbreakable: true });
 /** The issuing office and date, right-aligned under the text. */
 export const signature = (issuer: string, date: string): Content[] => [
   { text: issuer, alignment: 'right', margin: [0, 28, 32, 0] },
@@ -41,6 +68,7 @@ export async function officialPdf(doc: { title: string; subject?: string; conten
       defaultStyle: { font: 'Serif', fontSize: 16, lineHeight: 1.45, color: '#1A1A1A' },
       info: { title: doc.title, ...(doc.subject ? { subject: doc.subject } : {}) },
       content: doc.content,
+      pageBreakBefore: pageBreakBefore as never,
       footer: (page: number) => ({
         text: `— ${page} —`,
         font: 'Serif',
