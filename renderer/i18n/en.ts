@@ -131,6 +131,15 @@ export const en: Shape<UiStrings> = {
     schema: 'Schema version',
     version: 'App version',
     saveOperator: 'Change operator',
+    docs: {
+      title: 'Documents and public notices',
+      hint: 'The issuing office and complaint phone printed on the inspection and monthly bulletins and on the public roster.',
+      issuer: 'Issuing office',
+      issuerHint: 'Signs both bulletins, e.g. 新邵县脱贫攻坚领导小组办公室',
+      phone: 'Complaint phone',
+      phoneHint: 'Printed in full on the public roster (an office phone)',
+      save: 'Save',
+    },
     backup: {
       title: 'Backup and restore',
       hint: 'The first time the app opens each day it backs up into the backups folder of the data folder and keeps the last {{keep}}; you can also back up to a USB stick or elsewhere at any time.',

@@ -129,6 +129,15 @@ export const zhCN = {
     schema: '数据结构版本',
     version: '软件版本',
     saveOperator: '更换操作员',
+    docs: {
+      title: '公文与公示',
+      hint: '督查通报、月度通报和花名册公示版上印的发文单位与监督电话。',
+      issuer: '发文单位',
+      issuerHint: '两种通报落款和正文中使用，如：新邵县脱贫攻坚领导小组办公室',
+      phone: '监督电话',
+      phoneHint: '印在花名册公示版上（办公电话，完整印出）',
+      save: '保存',
+    },
     backup: {
       title: '数据备份与恢复',
       hint: '每天第一次打开软件时自动备份到数据目录的 backups 文件夹，保留最近 {{keep}} 份；也可以随时备份到 U 盘等位置。',

@@ -28,3 +28,11 @@ export interface Settings {
   operator: string;
   county: County;
 }
+
+/** What the office's printouts carry (设置 → 公文与公示). */
+export interface DocSettings {
+  /** The issuing office on both bulletins (default 某某县脱贫攻坚领导小组办公室). */
+  issuer: string;
+  /** The office's complaint phone (监督电话) on the public roster; '' when not set. */
+  complaintPhone: string;
+}

@@ -1,10 +1,12 @@
 /** The PDF printouts' IPC calls (merged into the contract in contract.ts). */
 import { z } from 'zod';
 import { rosterFilter } from './contract-roster';
-import { call, id, taskId } from './define';
+import { call, date, id, taskId } from './define';
 
 /** The PDF takes the roster list's own filter. */
-const rosterInput = z.strictObject({ filter: rosterFilter, masked: z.boolean(), taskId });
+/** The public version's notice period (公示期); by default from today for 7 days. */
+const noticeInput = z.strictObject({ from: date, to: date });
+const rosterInput = z.strictObject({ filter: rosterFilter, masked: z.boolean(), notice: noticeInput.optional(), taskId });
 const cardsInput = z.strictObject({ villageId: id.optional(), householdId: id.optional(), taskId }).refine((v) => !!v.villageId !== !!v.householdId, { message: '请选择一个行政村或一户' });
 const openInput = z.strictObject({ fileToken: id });
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { byId, call, date, id, nothing, text, type Envelope } from './define';
 import type { Cadre, County, OrgCounts, SupportUnit, Township, Village, VillageTeam, WorkGroup } from '../domain/org';
-import type { AppStatus } from '../domain/app';
+import type { AppStatus, DocSettings } from '../domain/app';
 import { rosterContract } from './contract-roster';
 import { wallchartContract } from './contract-wallchart';
 import { ledgerContract } from './contract-ledger';
@@ -28,6 +28,7 @@ const setupInput = z.strictObject({
   townships: z.array(z.strictObject({ code: text(12), name: text(40) })).max(100),
 });
 const settingsInput = z.strictObject({ language: z.enum(['zh-CN', 'en']).optional(), operator: text(40).optional() });
+const docSettingsInput = z.strictObject({ issuer: text(60), complaintPhone: text(30) });
 const townshipInput = z.strictObject({ id: id.optional(), code: text(12), name: text(60) });
 const villageListInput = z.strictObject({ townshipId: id.optional() });
 const villageInput = z.strictObject({
@@ -63,6 +64,9 @@ export const contract = {
   'app.status': call<typeof nothing, AppStatus>(nothing),
   'app.setup': call<typeof setupInput, AppStatus>(setupInput),
   'settings.update': call<typeof settingsInput, AppStatus>(settingsInput),
+  /** The issuing office (both bulletins) and the complaint phone (公示版): read by anyone signed in, saved by an administrator. */
+  'settings.documents.get': call<typeof nothing, DocSettings>(nothing),
+  'settings.documents.save': call<typeof docSettingsInput, DocSettings>(docSettingsInput),
 
   'org.counts': call<typeof nothing, OrgCounts>(nothing),
   'org.townships.list': call<typeof nothing, Township[]>(nothing),

@@ -3,6 +3,7 @@ import type { App } from '../app/app';
 import { bulletinPdf } from './bulletin';
 import { roundResults } from './results-service';
 import * as rounds from './round-service';
+import { loadDocSettings } from '../settings/documents';
 import { localDay } from '../../../shared/ledger/views';
 
 /** The bulletin for a round, as bytes (also used by the CLI). */
@@ -12,5 +13,5 @@ export async function roundBulletin(app: App, roundId: string, topN: number, sig
   const round = await rounds.getRound(ctx, roundId);
   const county = (await app.status()).county?.name ?? '';
   const date = round.finishedAt ? localDay(new Date(round.finishedAt)) : localDay(ctx.now());
-  return bulletinPdf({ county, issuer: `${county}脱贫攻坚领导小组办公室`, date, results, groups: round.groups, topN }, signal);
+  return bulletinPdf({ county, issuer: (await loadDocSettings(ctx)).issuer, date, results, groups: round.groups, topN }, signal);
 }

@@ -10,6 +10,7 @@ import { ledgerHome } from '../ledger/home-service';
 import { exportLedgerXlsx, ledgerPdf, SOURCE_ZH } from '../ledger/ledger-export';
 import { writeFileAtomic } from '../files/atomic-write';
 import { bulletinPdf } from '../ledger/monthly-bulletin';
+import { loadDocSettings } from '../settings/documents';
 import type { LedgerFilter } from '../../../shared/domain/ledger';
 
 type LedgerHandlers = Pick<Handlers, Extract<keyof Handlers, `ledger.${string}` | `monthly.${string}`>>;
@@ -78,7 +79,7 @@ export function ledgerHandlers(app: App, deps: HandlerDeps): LedgerHandlers {
       const out = await deps.dialogs.saveFile({ title: tx('dialog.bulletin.title'), defaultName: name, filters: tx.filter('pdf', ['pdf']) });
       if (!out) return null;
       return deps.tasks.run(taskId, 'write', async (signal) => {
-        const r = await bulletinPdf({ county: await county(), issuer: `${await county()}扶贫开发领导小组办公室`, date: ledger.today(c()), assessment: v.assessment, tasks: v.tasks });
+        const r = await bulletinPdf({ county: await county(), issuer: (await loadDocSettings(c())).issuer, date: ledger.today(c()), assessment: v.assessment, tasks: v.tasks });
         signal.throwIfAborted();
         await writeFileAtomic(out, r.pdf);
         return { name: path.basename(out), missing: r.missing };

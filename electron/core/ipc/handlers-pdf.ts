@@ -23,7 +23,7 @@ export function pdfHandlers(app: App, deps: HandlerDeps): PdfHandlers {
       const out = await deps.dialogs.saveFile({ title: tx('dialog.rosterPdf'), defaultName: tx(i.masked ? 'dialog.rosterPdf.filePublic' : 'dialog.rosterPdf.file', { where }), filters: tx.filter('pdf', ['pdf']) });
       if (!out) return null;
       return deps.tasks.run(i.taskId, 'write', async (signal, report) => {
-        const r = await writeRosterPdf(c(), out, { filter: i.filter, masked: i.masked, signal, onProgress: report });
+        const r = await writeRosterPdf(c(), out, { filter: i.filter, masked: i.masked, notice: i.notice, signal, onProgress: report });
         return { name: path.basename(out), fileToken: deps.files.issue(out), ...r };
       });
     },

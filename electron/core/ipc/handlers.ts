@@ -2,6 +2,7 @@
 import type { App } from '../app/app';
 import type { CallName, CallOutput, ParsedInput } from '../../../shared/ipc/contract';
 import { setup, updateSettings } from '../settings/service';
+import { loadDocSettings, saveDocSettings } from '../settings/documents';
 import * as divisions from '../org/divisions-service';
 import * as units from '../org/units-service';
 import * as people from '../org/people-service';
@@ -49,6 +50,8 @@ export function createHandlers(app: App, deps: Partial<HandlerDeps> = {}): Handl
       await app.refresh();
       return app.status();
     },
+    'settings.documents.get': () => loadDocSettings(c()),
+    'settings.documents.save': (i) => saveDocSettings(c(), i),
     'org.counts': () => countAll(app.db.kysely),
     'org.townships.list': () => divisions.listTownships(c()),
     'org.townships.save': (i) => divisions.saveTownship(c(), i),

@@ -7,7 +7,11 @@ import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
 import type { Ctx } from '../context';
 import { requireSettings } from '../settings/service';
-import { AppError } from '../errors';
+import { AppError, validation } from '../errors';
+import { loadDocSettings } from '../settings/documents';
+import { cnDate } from './official-doc';
+import { addDays, localDay } from '../../../shared/ledger/views';
+import type { DocSettings } from '../../../shared/domain/app';
 import { openAtomicStream } from '../files/atomic-write';
 import { registerFonts, writeRuns, type Run } from './pdfkit-fonts';
 import { mm } from './engine';
@@ -52,6 +56,8 @@ export interface RosterPdfOptions {
   filter?: RosterFilter;
   /** Public version: ID numbers and phones masked (the internal list shows them in full). */
   masked?: boolean;
+  /** The public version's notice period (公示期, YYYY-MM-DD); by default from today for 7 days. */
+  notice?: { from: string; to: string };
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -67,8 +73,25 @@ export interface RosterPdfResult {
 const MAX_MISSING = 1000;
 
 function today(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return localDay(d);
+}
+
+/** Rows the public version gives up at the foot of each page for its notice (公示期, 监督电话). */
+const NOTICE_ROWS = 2;
+const NOTICE_PT = 9;
+
+/** The notice period, checked: by default from today for 7 days (today and the 6 after it). */
+export function noticePeriod(now: Date, notice?: { from: string; to: string }): { from: string; to: string } {
+  const from = notice?.from ?? localDay(now);
+  const to = notice?.to ?? addDays(from, 6);
+  if (to < from) throw validation('pdf.notice.order', 'notice.to');
+  if (to > addDays(from, 89)) throw validation('pdf.notice.long', 'notice.to');
+  return { from, to };
+}
+
+/** The public notice's line: 公示期：…至…。如有异议，请在公示期内向…反映。监督电话：… */
+export function noticeText(period: { from: string; to: string }, doc: DocSettings): string {
+  return `公示期：${cnDate(period.from)}至${cnDate(period.to)}。如有异议，请在公示期内向${doc.issuer}反映。${doc.complaintPhone ? `监督电话：${doc.complaintPhone}` : ''}`;
 }
 
 export async function writeRosterPdf(ctx: Ctx, file: string, opts: RosterPdfOptions = {}): Promise<RosterPdfResult> {
@@ -76,13 +99,15 @@ export async function writeRosterPdf(ctx: Ctx, file: string, opts: RosterPdfOpti
   const { county } = await requireSettings(ctx);
   const ids = await repo.rosterPdfIds(ctx.db.kysely, filter);
   if (ids.length === 0) throw new AppError('VALIDATION', 'pdf.noHouseholds');
-  const totalPages = countPages(await repo.shapes(ctx.db, ids));
+  const masked = !!opts.masked;
+  const notice = masked ? noticeText(noticePeriod(ctx.now(), opts.notice), await loadDocSettings(ctx)) : '';
+  const rowsPerPage = masked ? ROWS_PER_PAGE - NOTICE_ROWS : ROWS_PER_PAGE;
+  const totalPages = countPages(await repo.shapes(ctx.db, ids), rowsPerPage);
   const scope = await repo.scopeNames(ctx.db.kysely, filter);
   const filtered = !!(filter.status || filter.attribute || filter.mainCause || filter.exitYear || filter.cadreId || filter.flag || filter.text);
   const scopeText = `范围：${[scope.township, scope.village].filter(Boolean).join(' ') || '全县'}${filtered ? '（按筛选条件）' : ''}`;
   const title = `${county.name}建档立卡贫困人口花名册`;
   const dateText = `数据截至 ${today(ctx.now())}`;
-  const masked = !!opts.masked;
 
   const w = await openAtomicStream(file);
   const out = w.stream;
@@ -158,6 +183,15 @@ export async function writeRosterPdf(ctx: Ctx, file: string, opts: RosterPdfOpti
     for (let c = 1; c < COLUMNS.length; c++) doc.moveTo(COLUMN_X[c], hy).lineTo(COLUMN_X[c], hy + HEADER_H);
     doc.stroke();
     doc.lineWidth(1).strokeColor(INK).moveTo(MARGIN_X, hy).lineTo(right, hy).moveTo(MARGIN_X, hy + HEADER_H).lineTo(right, hy + HEADER_H).stroke();
+    // The public notice at the foot of every page (each sheet may be posted on its own).
+    if (notice) {
+      const y = BODY_TOP + rowsPerPage * ROW_H + mm(1.5);
+      const width = right - MARGIN_X;
+      const cut = notice.indexOf('监督电话');
+      const lines = measure.width(notice, NOTICE_PT) <= width || cut < 0 ? [notice] : [notice.slice(0, cut), notice.slice(cut)];
+      doc.fillColor(INK);
+      lines.forEach((l, k) => doc.font('Sans').fontSize(NOTICE_PT).text(measure.printable(l), MARGIN_X, y + k * NOTICE_PT * 1.5, { lineBreak: false }));
+    }
     // Footer.
     const foot = `第 ${n} 页 共 ${totalPages} 页`;
     doc.fillColor(GREY);
@@ -182,7 +216,7 @@ export async function writeRosterPdf(ctx: Ctx, file: string, opts: RosterPdfOpti
     doc.fillColor(INK);
   };
 
-  const pager = new Pager(ROWS_PER_PAGE, { page: startPage, continued: (row) => heading(row, true) });
+  const pager = new Pager(rowsPerPage, { page: startPage, continued: (row) => heading(row, true) });
   let vHouseholds = 0;
   let vPersons = 0;
   let vName = '';

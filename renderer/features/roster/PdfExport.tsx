@@ -3,7 +3,9 @@
  * 打印明白卡 (one household or a village). The main process asks where to save; progress and
  * 取消 while it writes; then a notice with 打开, and one listing characters the font lacks.
  */
-import { Anchor, Button, Menu, Modal, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { addDays, localDay } from '@shared/ledger/views';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { RosterFilter } from '@shared/domain/roster';
@@ -63,9 +65,21 @@ export function PdfRosterButton({ filter, disabled }: { filter: RosterFilter; di
   const t = usePdfT();
   const task = useTask();
   const written = useNotifyWritten();
+  // The public version asks for its notice period (公示期) first: from today for 7 days.
+  const [asking, setAsking] = useState(false);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const askPeriod = () => {
+    const today = localDay(new Date());
+    setFrom(today);
+    setTo(addDays(today, 6));
+    setAsking(true);
+  };
+  const periodError = from && to && to < from ? t('roster.periodOrder') : undefined;
   const run = async (masked: boolean) => {
+    setAsking(false);
     try {
-      const r = await task.run((taskId) => call('pdf.roster', { filter, masked, taskId }));
+      const r = await task.run((taskId) => call('pdf.roster', masked ? { filter, masked, notice: { from, to }, taskId } : { filter, masked, taskId }));
       if (r) written(r, t('roster.done', { households: r.households.toLocaleString(), persons: r.persons.toLocaleString(), pages: r.pages.toLocaleString() }));
     } catch (e) {
       notifyError(e);
@@ -81,9 +95,33 @@ export function PdfRosterButton({ filter, disabled }: { filter: RosterFilter; di
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={() => void run(false)}>{t('roster.internal')}</Menu.Item>
-          <Menu.Item onClick={() => void run(true)}>{t('roster.public')}</Menu.Item>
+          <Menu.Item onClick={askPeriod}>{t('roster.public')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      <Modal opened={asking} onClose={() => setAsking(false)} centered title={t('roster.periodTitle')}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (from && to && !periodError) void run(true);
+          }}
+        >
+          <Stack>
+            <Text size="sm">{t('roster.periodHint')}</Text>
+            <Group grow>
+              <TextInput type="date" label={t('roster.periodFrom')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} required data-autofocus />
+              <TextInput type="date" label={t('roster.periodTo')} value={to} min={from || undefined} onChange={(e) => setTo(e.currentTarget.value)} required error={periodError} />
+            </Group>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAsking(false)}>
+                {t('roster.cancel')}
+              </Button>
+              <Button type="submit" disabled={!from || !to || !!periodError}>
+                {t('roster.make')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
       <Modal opened={task.running && task.progress !== null} onClose={task.cancel} withCloseButton={false} centered title={t('roster.title')}>
         <TaskBar progress={task.progress} label={t('roster.running')} onCancel={task.cancel} />
       </Modal>

@@ -10,6 +10,7 @@ import { CodesSection } from './CodesSection';
 import { LinesSection } from './LinesSection';
 import { BackupSection } from './BackupSection';
 import { AccountsSection } from './AccountsSection';
+import { DocSection } from './DocSection';
 
 export function SettingsPage({ status, onChange }: { status: AppStatus; onChange: () => void }) {
   const { t } = useTranslation();
@@ -77,6 +78,7 @@ export function SettingsPage({ status, onChange }: { status: AppStatus; onChange
           </Table.Tr>
         </Table.Tbody>
       </Table>
+      {status.ready && <DocSection lang={status.language} canEdit={!status.accounts || status.session?.role === 'admin'} />}
       <AccountsSection status={status} onChange={onChange} />
       {(!status.accounts || status.session?.role === 'admin') && <BackupSection onRestored={onChange} />}
       <LinesSection />
