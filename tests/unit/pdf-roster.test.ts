@@ -1,5 +1,6 @@
 /** The roster PDF (pdfkit, streamed): text, header and footer on every page, totals, masking, filters, page count. */
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../electron/core/app/app';
@@ -95,6 +96,39 @@ describe('roster PDF', () => {
     expect(text).not.toContain('酿溪镇');
     for (const v of villageTotals(t.id)) expect(text).toContain(`${v.name} 小计：${v.households} 户 ${v.persons} 人`);
   }, 60_000);
+
+  it('prints the public notice on every page of the public version: notice period, issuer and complaint phone in full', async () => {
+    const { saveDocSettings } = await import('../../electron/core/settings/documents');
+    await saveDocSettings(app.ctx(), { issuer: '新邵县脱贫攻坚领导小组办公室', complaintPhone: '0739-3621234' });
+    const t = app.db.raw.prepare('SELECT id FROM township ORDER BY code LIMIT 1').get() as { id: string };
+    // By default the notice runs from today (2017-06-01) for 7 days.
+    const file = path.join(dir, 'notice.pdf');
+    const r = await writeRosterPdf(app.ctx(), file, { masked: true, filter: { townshipId: t.id } });
+    const pages = pdfPages(file);
+    expect(pages).toHaveLength(r.pages);
+    const line = '公示期：2017年6月1日至2017年6月7日。如有异议，请在公示期内向新邵县脱贫攻坚领导小组办公室反映。监督电话：0739-3621234';
+    for (const p of pages) expect(p.replace(/\s+/g, '')).toContain(line);
+    // The notice sits under the table, above the footer, inside the sheet: no row runs into it.
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    const words = [...bbox.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({ top: Number(m[1]), bottom: Number(m[2]), text: m[3] }));
+    const n = words.find((w) => w.text.startsWith('公示期'))!;
+    const foot = words.find((w) => w.text === '第')!;
+    expect(n.bottom).toBeLessThan(foot.top);
+    const rows = words.filter((w) => w.top < n.top && w.text !== '第');
+    expect(Math.max(...rows.map((w) => w.bottom))).toBeLessThanOrEqual(n.top);
+    // A chosen period; one that ends before it starts is refused.
+    const chosen = path.join(dir, 'notice2.pdf');
+    await writeRosterPdf(app.ctx(), chosen, { masked: true, filter: { townshipId: t.id }, notice: { from: '2026-12-03', to: '2026-12-09' } });
+    expect(pdfPages(chosen)[0].replace(/\s+/g, '')).toContain('公示期：2026年12月3日至2026年12月9日。');
+    await expect(writeRosterPdf(app.ctx(), chosen, { masked: true, notice: { from: '2026-12-09', to: '2026-12-03' } })).rejects.toMatchObject({ info: { key: 'pdf.notice.order' } });
+    // The internal list carries no notice.
+    const internal = path.join(dir, 'internal.pdf');
+    await writeRosterPdf(app.ctx(), internal, { filter: { townshipId: t.id } });
+    expect(pdfPages(internal).join('')).not.toContain('公示期');
+    const shots = path.resolve('test-output/roster-notice');
+    fs.mkdirSync(shots, { recursive: true });
+    expect(pdfToPng(file, shots, { dpi: 40, first: 1, last: 1 })).toHaveLength(1);
+  });
 
   it('refuses a filter that selects no household, writing nothing', async () => {
     const file = path.join(dir, 'empty.pdf');
