@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, openTestApp, setUpXinshao } from './helpers/app';
 import { assessMonth, monthLabel } from '../../shared/ledger/monthly';
 import { bulletinPdf } from '../../electron/core/ledger/monthly-bulletin';
+import { execFileSync } from 'node:child_process';
 import { pdfInfo, pdfPages, pdfToPng } from '../support/pdf';
 
 afterEach(cleanup);
@@ -106,5 +107,59 @@ describe('the monthly bulletin', () => {
     expect(pages[0].replace(/\s+/g, '')).toContain('—1—');
     if (pages.length > 1) expect(pages[1].replace(/\s+/g, '')).toContain('—2—');
     expect(pdfToPng(file, SHOTS, { dpi: 50 }).length).toBe(info.pages);
+  });
+});
+
+describe('the monthly bulletin\'s pages', () => {
+  const month = (units: number, done: boolean) => {
+    const tasks = Array.from({ length: units }, (_, i) => `单位${i + 1}号`).flatMap((unit, i) =>
+      [0, 1].map((k) => ({ id: `${i}-${k}`, month: '2026-11', seq: i * 2 + k + 1, title: '完成帮扶手册更新', unit, deadline: '2026-11-20', doneDate: done && k === 0 ? '2026-11-18' : null, doneNote: null, updatedAt: '', updatedBy: '' })),
+    );
+    return { assessment: assessMonth('2026-11', tasks), tasks };
+  };
+  /** Per page: the words and the lowest word's bottom as a share of the 225 mm text block. */
+  const layout = (file: string) => {
+    const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    return bbox.split('<page ').slice(1).map((p) => {
+      const words = [...p.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({ top: Number(m[1]), bottom: Number(m[2]), text: m[3] }));
+      const body = words.filter((w) => !/^[—\d]+$/.test(w.text));
+      const used = (Math.max(...body.map((w) => w.bottom)) - (37 * 72) / 25.4) / ((225 * 72) / 25.4);
+      return { text: words.map((w) => w.text).join(''), used };
+    });
+  };
+
+  it('starts a long ranking under its heading on the same page, repeats the header row, and ends on a page that is not near empty', async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const file = path.join(SHOTS, 'bulletin-18.pdf');
+    const { pdf } = await bulletinPdf({ county: '新邵县', issuer: '新邵县脱贫攻坚领导小组办公室', date: '2026-11-30', ...month(18, true) });
+    fs.writeFileSync(file, pdf);
+    const pages = layout(file);
+    expect(pages.length).toBeGreaterThan(2);
+    // The heading, the header and the first rows on page 1; page 1 well used (it was 30 % before).
+    expect(pages[0].text).toContain('一、完成情况排名');
+    expect(pages[0].text).toContain('排名责任单位分解任务按时完成完成率');
+    expect(pages[0].text).toMatch(/1单位\d+号2150\.0%1单位\d+号2150\.0%1单位\d+号2150\.0%/);
+    expect(pages[0].used).toBeGreaterThan(0.75);
+    // The table runs on to page 2 with its header repeated.
+    expect(pages[1].text.startsWith('排名责任单位分解任务按时完成完成率')).toBe(true);
+    // The closing paragraph, the issuer and the date share the last page with the block before them.
+    const last = pages[pages.length - 1];
+    expect(last.text).toContain('请各单位对照任务清单');
+    expect(last.text).toContain('新邵县脱贫攻坚领导小组办公室2026年11月30日');
+    expect(last.text).toContain('单位18号：完成帮扶手册更新');
+    expect(last.used).toBeGreaterThan(0.25);
+    expect(pdfToPng(file, SHOTS, { dpi: 40 }).length).toBe(pages.length);
+  });
+
+  it('says so in words, instead of ranking every unit first at 0.0 %, when nobody finished anything on time', async () => {
+    const file = path.join(SHOTS, 'bulletin-none.pdf');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const { pdf } = await bulletinPdf({ county: '新邵县', issuer: '新邵县脱贫攻坚领导小组办公室', date: '2026-11-30', ...month(6, false) });
+    fs.writeFileSync(file, pdf);
+    const text = pdfPages(file).join('').replace(/\s+/g, '');
+    expect(text).toContain('本月6个单位均未按时完成分解任务，暂不排名。');
+    expect(text).not.toContain('排名责任单位');
+    expect(text).not.toContain('（0.0%）');
+    expect(text).toContain('各单位本月均未按时完成分解任务');
   });
 });
