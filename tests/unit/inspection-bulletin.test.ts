@@ -75,6 +75,15 @@ describe('sample round, results and bulletin', { timeout: 120_000 }, () => {
     expect(all).toContain(`排名前3位的${res.rankings[0].rows.slice(0, 3).map((x) => x.name).join('、')}`);
     expect(top.rank).toBe(1);
     pages.forEach((p, i) => expect(p.replace(/\s+/g, '')).toContain(`—${i + 1}—`));
+    // Each ranking table starts on its heading's page: the heading, the header row and the first rows together.
+    res.rankings.forEach((k, i) => {
+      const page = pages.map((p) => p.replace(/\s+/g, '')).find((p) => p.includes(`（${['一', '二', '三', '四'][i]}）${k.typeName}`))!;
+      const after = page.slice(page.indexOf(`（${['一', '二', '三', '四'][i]}）${k.typeName}`));
+      expect(after).toContain('名次单位');
+      for (const x of k.rows.slice(0, 3)) expect(after).toContain(x.name.replace(/\s/g, ''));
+    });
+    // The last section, the issuer and the date end the document together.
+    expect(pages[pages.length - 1].replace(/\s+/g, '')).toMatch(/四、工作要求.*新邵县脱贫攻坚领导小组办公室\d{4}年\d+月\d+日/);
     const fonts = pdfFonts(file).map((f) => f.name);
     expect(fonts.some((f) => /NotoSerifSC/.test(f))).toBe(true);
     expect(fonts.some((f) => /NotoSansSC-Bold/.test(f))).toBe(true);
