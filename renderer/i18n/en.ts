@@ -138,7 +138,7 @@ export const en: Shape<UiStrings> = {
       issuerHint: 'Signs both bulletins, e.g. 新邵县脱贫攻坚领导小组办公室',
       phone: 'Complaint phone',
       phoneHint: 'Printed in full on the public roster (an office phone)',
-      save: 'Save',
+      save: 'Save document settings',
     },
     backup: {
       title: 'Backup and restore',

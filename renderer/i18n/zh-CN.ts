@@ -136,7 +136,7 @@ export const zhCN = {
       issuerHint: '两种通报落款和正文中使用，如：新邵县脱贫攻坚领导小组办公室',
       phone: '监督电话',
       phoneHint: '印在花名册公示版上（办公电话，完整印出）',
-      save: '保存',
+      save: '保存公文设置',
     },
     backup: {
       title: '数据备份与恢复',

@@ -41,10 +41,24 @@ describe('PDF printouts (Chromium + real services)', { timeout: 120_000 }, () =>
       },
     });
     const { page } = s;
+    // 设置 → 公文与公示: the complaint phone the public version prints (a wrong one is refused in words).
+    await page.getByRole('navigation').getByText('设置', { exact: true }).click();
+    const phone = page.getByRole('textbox', { name: /监督电话/ });
+    await phone.fill('12ab');
+    await page.getByRole('button', { name: '保存公文设置' }).click();
+    await seen(page.getByText(/监督电话应为 7 到 20 位数字/));
+    await phone.fill('0739-3621234');
+    await page.getByRole('button', { name: '保存公文设置' }).click();
+    await seen(page.getByText('已保存'));
+    await s.shot('59-settings-documents');
     await page.getByRole('navigation').getByText('花名册', { exact: true }).click();
     await seen(page.getByText('共 2 户'));
     await page.getByRole('button', { name: '导出 PDF' }).click();
     await page.getByRole('menuitem', { name: /公示版/ }).click();
+    // The notice period, asked before writing (default from today for 7 days).
+    await page.getByLabel(/公示开始日期/).fill('2026-12-03');
+    await page.getByLabel(/公示结束日期/).fill('2026-12-09');
+    await page.getByRole('button', { name: '生成' }).click();
     await seen(page.getByText('已生成花名册 PDF：2 户 7 人，共 1 页'));
     await seen(page.getByTestId('pdf-missing').getByText('王𠮷祥（户编号 430522100201000002）：𠮷'));
     await s.shot('60-roster-pdf-exported');
@@ -54,6 +68,7 @@ describe('PDF printouts (Chromium + real services)', { timeout: 120_000 }, () =>
     expect(text).toContain('陈德明');
     expect(text).toContain('长青村 小计：2 户 7 人');
     expect(text).not.toContain(IDS.head);
+    expect(text.replace(/\s+/g, '')).toContain('公示期：2026年12月3日至2026年12月9日。如有异议，请在公示期内向新邵县脱贫攻坚领导小组办公室反映。监督电话：0739-3621234');
     pdfToPng(next, 'test-output/pdf', { dpi: 50 });
     await page.getByRole('button', { name: '打开' }).first().click();
     await expect.poll(() => s!.opened).toEqual([next]);
