@@ -169,12 +169,3 @@ export function cardData(s: CardSource): CardData {
     compact,
   };
 }
-
-/** 19,450 for whole yuan; 19,450.50 otherwise. */
-export function yuan(fen: number): string {
-  const neg = fen < 0;
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
-  const cents = abs % 100;
-  return `${neg ? '−' : ''}${whole}${cents ? '.' + String(cents).padStart(2, '0') : ''}`;
-}

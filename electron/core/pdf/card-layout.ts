@@ -86,47 +86,77 @@ export function cardContent(d: CardData): Content[] {
       : { text: '尚未结对帮扶责任人', color: RED, bold: true, fontSize: 10 },
     heading('三、', `${d.year} 年帮扶措施`, '金额单位：元'),
     measures(d),
-    { columns: [{ width: mm(72), stack: income(d) }, { width: '*', stack: guarantees(d) }], columnGap: mm(7) },
+    // Income and 两不愁三保障 side by side, kept whole: a long card moves them to its next page together.
+    { columns: [{ width: mm(72), stack: income(d) }, { width: '*', stack: guarantees(d) }], columnGap: mm(7), unbreakable: true } as Content,
   ];
 }
 
-/** The pledge, signature row and foot line: the page footer, so they sit at the foot of every card. */
-function footer(printed: string): Content {
+/** Height of the page footer (pledge, signature row, rule, foot line), in mm. */
+export const FOOTER_MM = 19;
+/** The design's bottom margin: the foot line's text ends 10 mm above the sheet's edge. */
+export const BOTTOM_MM = 10;
+
+/**
+ * The pledge, signature row and foot line: the page footer, so they sit at the foot of every
+ * card, the foot line's text ending on the design's 10 mm bottom margin. `continued` names the
+ * household on the second and later pages of a card that runs longer than a page.
+ */
+function footer(printed: string, continued: string | null): Content {
   const third = (W - 16) / 3;
   const signLine = (label: string, labelMm: number): Node => ({
     width: mm(third),
     columns: [
-      { width: mm(labelMm), text: label, fontSize: 10.5, margin: [0, mm(3.5), 0, 0] },
-      { width: '*', canvas: [{ type: 'line', x1: 0, y1: mm(7.5), x2: mm(third - labelMm), y2: mm(7.5), lineWidth: mm(0.3), lineColor: INK }] },
+      { width: mm(labelMm), text: label, fontSize: 10.5, margin: [0, mm(1.5), 0, 0] },
+      { width: '*', canvas: [{ type: 'line', x1: 0, y1: mm(5.5), x2: mm(third - labelMm), y2: mm(5.5), lineWidth: mm(0.3), lineColor: INK }] },
     ],
   });
   return ({
     margin: [mm(15), 0, mm(15), 0],
     stack: [
-      { text: '以上内容经户主本人核实无误。本卡一式两份，户主与村扶贫档案各存一份；帮扶措施如有变动，由帮扶责任人及时更新。', fontSize: 8.5, color: GREY },
+      { text: '以上内容经户主本人核实无误。本卡一式两份，户主与村扶贫档案各存一份；帮扶措施如有变动，由帮扶责任人及时更新。', fontSize: 8.5, color: GREY, lineHeight: 1 },
       {
         columns: [
           signLine('户主签字', 17),
           signLine('帮扶责任人签字', 27),
-          { width: mm(third), text: '日期　　　年　　月　　日', fontSize: 10.5, margin: [0, mm(3.5), 0, 0] },
+          { width: mm(third), text: '日期　　　年　　月　　日', fontSize: 10.5, margin: [0, mm(1.5), 0, 0] },
         ],
         columnGap: mm(8),
       },
-      { canvas: [{ type: 'line', x1: 0, y1: mm(3), x2: mm(W), y2: mm(3), lineWidth: mm(0.3), lineColor: RULE }] },
-      { columns: [{ text: printed, fontSize: 8, color: GREY }, { text: '扶贫监督举报电话 12317', fontSize: 8, color: GREY, alignment: 'right' }], margin: [0, mm(1.2), 0, 0] },
+      { canvas: [{ type: 'line', x1: 0, y1: mm(2), x2: mm(W), y2: mm(2), lineWidth: mm(0.3), lineColor: RULE }] },
+      {
+        columns: [
+          { text: continued ? [{ text: continued, bold: true, color: INK }, `　${printed}`] : printed, fontSize: 8, color: GREY, lineHeight: 1 },
+          { width: 'auto', text: '扶贫监督举报电话 12317', fontSize: 8, color: GREY, alignment: 'right', lineHeight: 1 },
+        ],
+        margin: [0, mm(1.2), 0, 0],
+      },
     ],
   } as unknown) as Content;
 }
 
-/** One document, one card per page. */
+/**
+ * One card: a section of its own (a new page), whose footer names the household on every page
+ * after its first, so a card longer than a page is not mistaken for the next household's.
+ */
+export function cardSection(d: CardData, printed: string): Content {
+  let first: number | undefined;
+  return ({
+    section: cardContent(d),
+    footer: (page: number) => {
+      first ??= page;
+      return footer(printed, page === first ? null : `${d.head}户 明白卡（续） 户编号 ${d.number}`);
+    },
+  } as unknown) as Content;
+}
+
+/** One document, one card per page (a long card takes more). */
 export function cardsDocument(cards: CardData[], printed: string): TDocumentDefinitions {
   return {
     pageSize: 'A4',
-    pageMargins: [mm(15), mm(12), mm(15), mm(24)],
+    pageMargins: [mm(15), mm(12), mm(15), mm(FOOTER_MM + BOTTOM_MM)],
     info: { title: '扶贫明白卡' },
     defaultStyle: { font: 'Sans', fontSize: 10, color: INK, lineHeight: 1.05 },
     patterns: { hatch: { boundingBox: [0, 0, 4.25, 4.25], xStep: 4.25, yStep: 4.25, pattern: '1.5 w -1 5.25 m 5.25 -1 l S -1 1 m 1 -1 l S 3.25 5.25 m 5.25 3.25 l S' } },
-    content: cards.map((d, i) => ({ stack: cardContent(d), ...(i > 0 ? { pageBreak: 'before' as const } : {}) })),
-    footer: () => footer(printed),
+    content: cards.map((d) => cardSection(d, printed)),
   } as TDocumentDefinitions;
 }

@@ -7,7 +7,8 @@ import { BW } from './palette';
 import type { Content, TableCell } from './engine';
 import { mm } from './engine';
 import { TextMeasure } from './text-fit';
-import { yuan, type CardData } from './card-data';
+import type { CardData } from './card-data';
+import { yuanText as yuan } from '../../../shared/rules/money';
 
 export { RED } from './palette';
 import { RED } from './palette';
