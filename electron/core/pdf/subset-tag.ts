@@ -32,7 +32,7 @@ export function subsetTag(postscriptName: string, glyphs: readonly number[]): st
  * the id is lent for that call only, then restored.
  */
 export function patchSubsetTags(font: unknown): void {
-  const proto = font && (Object.getPrototypeOf(font) as EmbeddedProto & { [PATCHED]?: true });
+  const proto = (font ? Object.getPrototypeOf(font) : null) as (EmbeddedProto & { [PATCHED]?: true }) | null;
   if (!proto || typeof proto.embed !== 'function' || proto[PATCHED]) return;
   const original = proto.embed;
   proto.embed = function (this: EmbeddedProto) {
