@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { planTiles, type TilePaper } from '../../electron/core/pdf/tile-plan';
 import { tilePdf } from '../../electron/core/pdf/tile';
-import { mm, PAPER_MM } from '../../electron/core/pdf/engine';
+import { mm, PAPER_MM, renderPdf } from '../../electron/core/pdf/engine';
+import { execFileSync } from 'node:child_process';
 import { pdfInfo, pdfPages, pdfToPng } from '../support/pdf';
 import { cleanup, tempDir } from './helpers/app';
 
@@ -94,5 +95,45 @@ describe('tilePdf', () => {
       expect(pages[t.index]).toContain(`共 ${plan.tiles.length} 张`);
     }
     pdfToPng(file, 'test-output/pdf', { dpi: 30, first: 1, last: 2 });
+  });
+});
+
+/** pdffonts' rows: font name and the object holding it. */
+function fontObjects(file: string): { name: string; object: string }[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return lines.map((l) => {
+    const cols = l.trim().split(/\s+/);
+    return { name: cols[0], object: cols.slice(-2).join(' ') };
+  });
+}
+
+describe('subset names in a tiled file', () => {
+  it('the poster\'s subset and the labels\' subset carry different tags', async () => {
+    const poster = await renderPdf({
+      pageSize: { width: mm(841), height: mm(594) },
+      pageMargins: mm(20),
+      content: [{ text: '大河村脱贫攻坚作战图', fontSize: 60 }, { text: '户主 张三 李四 王五 帮扶责任人', fontSize: 30 }],
+    });
+    const dir = tempDir();
+    const src = path.join(dir, 'poster.pdf');
+    fs.writeFileSync(src, poster);
+    const file = path.join(dir, 'tiled.pdf');
+    fs.writeFileSync(file, await tilePdf(new Uint8Array(poster), { paper: 'A4' }));
+    const fonts = fontObjects(file);
+    expect(fonts.length).toBeGreaterThanOrEqual(2);
+    // One name, one font object: no two different subsets share a name.
+    const byName = new Map<string, Set<string>>();
+    for (const f of fonts) byName.set(f.name, (byName.get(f.name) ?? new Set()).add(f.object));
+    for (const [name, objects] of byName) expect(objects.size, name).toBe(1);
+    for (const f of fonts) expect(f.name).toMatch(/^[A-Z]{6}\+/);
+    expect(fonts.some((f) => f.name.startsWith('BZZZZZ+'))).toBe(false);
+    // The same glyphs give the same tag: rendering the poster again names its subset alike.
+    const again = path.join(dir, 'again.pdf');
+    fs.writeFileSync(again, await renderPdf({
+      pageSize: { width: mm(841), height: mm(594) },
+      pageMargins: mm(20),
+      content: [{ text: '大河村脱贫攻坚作战图', fontSize: 60 }, { text: '户主 张三 李四 王五 帮扶责任人', fontSize: 30 }],
+    }));
+    expect(fontObjects(again).map((f) => f.name)).toEqual(fontObjects(src).map((f) => f.name));
   });
 });

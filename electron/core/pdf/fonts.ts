@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { patchPdfmakeSubsetTags } from './subset-tag';
 
 export type FontFace = 'Sans' | 'Serif';
 export type FontWeight = 'normal' | 'bold';
@@ -40,6 +41,8 @@ export function pdfmakeFonts(): Record<FontFace, { normal: string; bold: string;
     const bold = fontFile(face, 'bold');
     return { normal, bold, italics: normal, bolditalics: bold };
   };
+  // Subsets named by their glyphs, not all BZZZZZ+ (see subset-tag.ts).
+  patchPdfmakeSubsetTags(() => fontBuffer('Sans'));
   return { Sans: entry('Sans'), Serif: entry('Serif') };
 }
 

@@ -7,6 +7,7 @@
  */
 import type PDFDocument from 'pdfkit';
 import { fontBuffer, type FontFace, type FontWeight } from './fonts';
+import { patchSubsetTags } from './subset-tag';
 
 interface FkGlyph {
   id: number;
@@ -75,6 +76,7 @@ export function registerFonts(doc: Doc, only?: FontName[]): Record<FontName, Emb
     doc.registerFont(name, fontBuffer(face, weight));
     doc.font(name);
     const f = (doc as unknown as { _font: EmbeddedFont })._font;
+    patchSubsetTags(f);
     plainLayout(name, f);
     fonts[name as FontName] = f;
   }

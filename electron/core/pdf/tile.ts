@@ -7,13 +7,24 @@
  */
 import { PDFDocument, PDFPage, rgb, pushGraphicsState, popGraphicsState, rectangle, clip, endPath, type PDFEmbeddedPage } from 'pdf-lib';
 import { mm, renderPdf, type Content } from './engine';
-import { planTiles, type TilePaper, type TilePlan } from './tile-plan';
+import { planTiles, tileChoices, type TilePaper, type TilePlan } from './tile-plan';
 
 export interface TileOptions {
   paper: TilePaper;
   overlapMm?: number;
+  /**
+   * The poster at this fraction of its size (default 1), or 'fewest': the choice of
+   * tileChoices that needs the fewest sheets (a reduction of at most 15 %, or the other
+   * orientation). The scale is printed on the map and on every sheet.
+   */
+  scale?: number | 'fewest';
+  orientation?: 'portrait' | 'landscape';
   signal?: AbortSignal;
 }
+
+/** No mark or label closer to the sheet's edge than this: office printers clip below about 5 mm. */
+export const SAFE_EDGE_MM = 5;
+const pct = (scale: number) => `${Math.round(scale * 100)}%`;
 
 const INK = rgb(0.15, 0.15, 0.15);
 const GREY = rgb(0.45, 0.45, 0.45);
@@ -23,8 +34,20 @@ const PT_PER_MM = mm(1);
 interface PosterPage {
   plan: TilePlan;
   page: PDFEmbeddedPage;
+  /** The poster's printed size (its size × the plan's scale), mm. */
   wMm: number;
   hMm: number;
+  /** A way with fewer sheets, when the chosen one leaves sheets nearly blank. */
+  hint?: string;
+}
+
+/** Registration crosses: centred this far outside the window edge, this radius (mm). */
+const CROSS_OUT = 3;
+const CROSS_R = 1.2;
+
+/** The stretch of the bottom margin free of crosses and crop marks, mm from the sheet's left edge. */
+function labelSpan(plan: TilePlan): { left: number; right: number } {
+  return { left: plan.marginMm + plan.overlapMm / 2 + CROSS_R * 1.5 + 1, right: plan.marginMm + plan.windowW - plan.overlapMm / 2 - CROSS_R * 1.5 - 1 };
 }
 
 const sheetsOf = (p: TilePlan) => p.tiles.length + 1;
@@ -55,7 +78,7 @@ async function overlays(posters: PosterPage[], signal?: AbortSignal): Promise<Ui
       stack: [
         { text: '拼贴示意图', font: 'Serif', bold: true, fontSize: 20, color: '#B71C1C', absolutePosition: { x: mm(plan.marginMm), y: mm(plan.marginMm) } },
         {
-          text: `${of}共 ${plan.tiles.length} 张 ${plan.paperW < plan.paperH ? '纵向' : '横向'}（另加本页），${plan.rows} 行 × ${plan.cols} 列，相邻两张重叠 ${plan.overlapMm} mm`,
+          text: `${of}共 ${plan.tiles.length} 张 ${plan.paperW < plan.paperH ? '纵向' : '横向'}（另加本页），${plan.rows} 行 × ${plan.cols} 列，相邻两张重叠 ${plan.overlapMm} mm，比例 ${pct(plan.scale)}`,
           fontSize: 10,
           absolutePosition: { x: mm(plan.marginMm), y: mm(plan.marginMm + 10) },
         },
@@ -65,23 +88,26 @@ async function overlays(posters: PosterPage[], signal?: AbortSignal): Promise<Ui
           color: '#555555',
           absolutePosition: { x: mm(plan.marginMm), y: mm(plan.marginMm + 15.5) },
         },
+        ...(p.hint ? [{ text: p.hint, fontSize: 8.5, color: '#B71C1C', absolutePosition: { x: mm(plan.marginMm), y: mm(plan.marginMm + 19.5) } }] : []),
         ...nums,
       ],
     } as Content);
     for (const t of plan.tiles) {
       const neighbours = [t.row > 1 ? `上接第${t.row - 1}行第${t.col}列` : '', t.col > 1 ? `左接第${t.row}行第${t.col - 1}列` : ''].filter(Boolean).join('　');
+      // In the bottom margin, between the registration crosses of the left and right overlaps.
+      const { left, right } = labelSpan(plan);
       content.push({
         ...first(),
         pageOrientation: plan.orientation,
         stack: [
           {
-            text: [{ text: `第${t.row}行第${t.col}列`, bold: true }, ` · 第 ${t.index} 张 · 共 ${plan.tiles.length} 张`],
-            fontSize: 9,
-            absolutePosition: { x: mm(plan.marginMm + 8), y: mm(plan.paperH - plan.marginMm + 3) },
+            text: [{ text: `第${t.row}行第${t.col}列`, bold: true }, ` · 第 ${t.index} 张 · 共 ${plan.tiles.length} 张 · 比例 ${pct(plan.scale)}`],
+            fontSize: 8,
+            absolutePosition: { x: mm(left + 7), y: mm(plan.paperH - plan.marginMm + 0.8) },
           },
           {
-            columns: [{ width: mm(plan.windowW), text: `${of}${neighbours}`, fontSize: 7.5, color: '#555555', alignment: 'right' }],
-            absolutePosition: { x: mm(plan.marginMm), y: mm(plan.paperH - plan.marginMm + 3.3) },
+            columns: [{ width: mm(right - left - 7), text: `${of}${neighbours}`, fontSize: 7, color: '#555555', alignment: 'right' }],
+            absolutePosition: { x: mm(left + 7), y: mm(plan.paperH - plan.marginMm + 1) },
           },
         ],
       } as Content);
@@ -107,10 +133,10 @@ function map(plan: TilePlan, wMm: number, hMm: number) {
 
 /** A registration cross with a circle, at a point given in pdf-lib coordinates. */
 function cross(page: PDFPage, x: number, y: number) {
-  const r = mm(2.2);
+  const r = mm(CROSS_R);
   page.drawCircle({ x, y, size: r, borderColor: INK, borderWidth: 0.4 });
-  page.drawLine({ start: { x: x - r * 1.6, y }, end: { x: x + r * 1.6, y }, thickness: 0.4, color: INK });
-  page.drawLine({ start: { x, y: y - r * 1.6 }, end: { x, y: y + r * 1.6 }, thickness: 0.4, color: INK });
+  page.drawLine({ start: { x: x - r * 1.5, y }, end: { x: x + r * 1.5, y }, thickness: 0.4, color: INK });
+  page.drawLine({ start: { x, y: y - r * 1.5 }, end: { x, y: y + r * 1.5 }, thickness: 0.4, color: INK });
 }
 
 function drawMap(page: PDFPage, p: PosterPage) {
@@ -137,9 +163,9 @@ function drawTile(page: PDFPage, p: PosterPage, index: number) {
   page.pushOperators(pushGraphicsState(), rectangle(M, H - M - Wh, W, Wh), clip(), endPath());
   page.drawPage(p.page, { x: M - mm(t.x), y: H - M + mm(t.y) - mm(p.hMm), width: mm(p.wMm), height: mm(p.hMm) });
   page.pushOperators(popGraphicsState());
-  // Crop marks outside each window corner.
-  const len = mm(6);
+  // Crop marks outside each window corner, ending SAFE_EDGE_MM from the sheet's edge.
   const gap = mm(1.5);
+  const len = Math.max(mm(2), mm(plan.marginMm - SAFE_EDGE_MM) - gap);
   for (const [cx, cy, dx, dy] of [
     [M, H - M, -1, 1],
     [M + W, H - M, 1, 1],
@@ -149,21 +175,65 @@ function drawTile(page: PDFPage, p: PosterPage, index: number) {
     page.drawLine({ start: { x: cx + dx * gap, y: cy }, end: { x: cx + dx * (gap + len), y: cy }, thickness: 0.5, color: INK });
     page.drawLine({ start: { x: cx, y: cy + dy * gap }, end: { x: cx, y: cy + dy * (gap + len) }, thickness: 0.5, color: INK });
   }
-  // Overlap bands shared with a neighbour: dashed inner edge, and crosses at the same poster
-  // points on both sheets.
+  // Overlap bands shared with a neighbour: a dashed inner edge drawn in the margin only (a tick
+  // at each end; nothing over the poster), and registration crosses in the margin on the band's
+  // centre line, at the same poster line on both sheets.
   const o = plan.overlapMm;
-  const toX = (xmm: number) => M + mm(xmm - t.x);
-  const toY = (ymm: number) => H - M - mm(ymm - t.y);
-  const dash = { thickness: 0.4, color: GREY, dashArray: [2, 2] };
-  if (t.col < plan.cols) page.drawLine({ start: { x: M + W - mm(o), y: H - M }, end: { x: M + W - mm(o), y: H - M - Wh }, ...dash });
-  if (t.row < plan.rows) page.drawLine({ start: { x: M, y: H - M - Wh + mm(o) }, end: { x: M + W, y: H - M - Wh + mm(o) }, ...dash });
-  const vBand = (x0: number) => [1, 2].map((k) => cross(page, toX(x0 + o / 2), toY(t.y + (t.h * k) / 3)));
-  const hBand = (y0: number) => [1, 2].map((k) => cross(page, toX(t.x + (t.w * k) / 3), toY(y0 + o / 2)));
-  if (t.col < plan.cols) vBand(t.x + t.w - o);
-  if (t.col > 1) vBand(t.x);
-  if (t.row < plan.rows) hBand(t.y + t.h - o);
-  if (t.row > 1) hBand(t.y);
-  page.drawRectangle({ x: M, y: mm(plan.marginMm - 7.2), width: mm(6), height: mm(4.2), color: RED });
+  const out = mm(CROSS_OUT);
+  const tick = { thickness: 0.4, color: GREY, dashArray: [1.5, 1.5] };
+  const vLine = (x: number) => {
+    page.drawLine({ start: { x, y: H - M }, end: { x, y: H - M + mm(1.5) }, ...tick });
+    page.drawLine({ start: { x, y: H - M - Wh }, end: { x, y: H - M - Wh - mm(1.5) }, ...tick });
+  };
+  const hLine = (y: number) => {
+    page.drawLine({ start: { x: M, y }, end: { x: M - mm(1.5), y }, ...tick });
+    page.drawLine({ start: { x: M + W, y }, end: { x: M + W + mm(1.5), y }, ...tick });
+  };
+  const vBand = (x: number) => {
+    cross(page, x, H - M + out);
+    cross(page, x, H - M - Wh - out);
+  };
+  const hBand = (y: number) => {
+    cross(page, M - out, y);
+    cross(page, M + W + out, y);
+  };
+  if (t.col < plan.cols) {
+    vLine(M + W - mm(o));
+    vBand(M + W - mm(o / 2));
+  }
+  if (t.col > 1) vBand(M + mm(o / 2));
+  if (t.row < plan.rows) {
+    hLine(H - M - Wh + mm(o));
+    hBand(H - M - Wh + mm(o / 2));
+  }
+  if (t.row > 1) hBand(H - M - mm(o / 2));
+  // The sheet's colour tab, in the bottom margin beside the label.
+  const { left } = labelSpan(plan);
+  page.drawRectangle({ x: mm(left), y: mm(plan.marginMm - 4.4), width: mm(5), height: mm(3.2), color: RED });
+}
+
+/** The tiled file's title: the poster's title and 分幅. */
+export function tiledTitle(source: string | undefined): string {
+  const t = source?.trim();
+  return t ? `${t}（分幅）` : '分幅';
+}
+
+function planFor(wMm: number, hMm: number, opts: TileOptions): TilePlan {
+  const base = { paper: opts.paper, overlapMm: opts.overlapMm };
+  if (opts.scale === 'fewest') {
+    const best = tileChoices(wMm, hMm, base)[0];
+    return planTiles(wMm, hMm, { ...base, scale: best.scale, orientation: best.orientation });
+  }
+  return planTiles(wMm, hMm, { ...base, scale: opts.scale, orientation: opts.orientation });
+}
+
+/** When sheets of the chosen plan are nearly blank and another way needs fewer: say which. */
+function hintFor(wMm: number, hMm: number, plan: TilePlan, opts: TileOptions): string | undefined {
+  if (!plan.sparse) return undefined;
+  const better = tileChoices(wMm, hMm, { paper: opts.paper, overlapMm: opts.overlapMm }).find((c) => c.sheets < plan.tiles.length);
+  if (!better) return undefined;
+  const way = [better.orientation !== plan.orientation ? (better.orientation === 'portrait' ? '纵向' : '横向') : '', better.scale < 1 ? `缩小到 ${pct(better.scale)}` : ''].filter(Boolean).join('、');
+  return `其中 ${plan.sparse} 张几乎空白；${way}只需 ${better.sheets} 张`;
 }
 
 /** Tiles every page of `input`; returns the new PDF (a map sheet, then the tiles, per page). */
@@ -172,11 +242,11 @@ export async function tilePdf(input: Uint8Array, opts: TileOptions): Promise<Uin
   const out = await PDFDocument.create();
   out.setCreator('扶贫工作台');
   out.setProducer('扶贫工作台');
+  out.setTitle(tiledTitle(src.getTitle()));
   const embedded = await out.embedPdf(src, src.getPageIndices());
   const posters: PosterPage[] = embedded.map((page) => {
-    const wMm = page.width / PT_PER_MM;
-    const hMm = page.height / PT_PER_MM;
-    return { page, wMm, hMm, plan: planTiles(wMm, hMm, { paper: opts.paper, overlapMm: opts.overlapMm }) };
+    const plan = planFor(page.width / PT_PER_MM, page.height / PT_PER_MM, opts);
+    return { page, wMm: plan.posterW, hMm: plan.posterH, plan, hint: hintFor(page.width / PT_PER_MM, page.height / PT_PER_MM, plan, opts) };
   });
   opts.signal?.throwIfAborted();
   const text = await PDFDocument.load(await overlays(posters, opts.signal));
