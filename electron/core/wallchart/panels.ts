@@ -1,6 +1,6 @@
 /** Side panels of the village chart (design: statistics column, team and pairing column). */
-import { BAR, CREAM, fit, GREY, HAIR, HEAD_FILL, INK, RED, Sheet } from './draw';
-import type { VillageChartData } from './chart-data';
+import { BAR, CREAM, fit, GREY, HAIR, HEAD_FILL, INK, RED, Sheet, textEm } from './draw';
+import type { Count, VillageChartData } from './chart-data';
 import { figure, type StatsId, type TemplateBody } from '../../../shared/domain/wallchart';
 
 const PT = 72 / 25.4;
@@ -127,19 +127,31 @@ function statsPanel(sh: Sheet, b: Box, h: number, id: StatsId, d: VillageChartDa
       sh.text(lx + 5 * s, ly, inner / 3 - 5 * s, { text: [{ text: `${label} ` }, { text: figure(n), bold: true }] }, { size: 15 * s, color: INK });
     });
   } else {
-    const list = id === 'cause' ? d.byCause.slice(0, 10) : id === 'attribute' ? d.byAttribute.slice(0, 6) : d.byMeasure.slice(0, 10);
+    const list = id === 'cause' ? topWithOther(d.byCause, 10) : id === 'attribute' ? topWithOther(d.byAttribute, 6) : d.byMeasure.slice(0, 10);
     const title = id === 'cause' ? '主要致贫原因' : id === 'attribute' ? '贫困户属性' : '帮扶措施覆盖';
     const y = panel(sh, b, h, title, '户');
     const max = Math.max(1, ...list.map((c) => c.households));
     const labelW = 34 * s;
-    const barW = inner - labelW - 14 * s;
+    // The figures' column is as wide as the widest figure, so no bar runs into its number.
+    const numW = Math.max(14 * s, ...list.map((c) => (textEm(figure(c.households), true) * 18 * s) / PT + 2 * s));
+    const barW = inner - labelW - numW;
     list.forEach((c, k) => {
       const ry = y + 1 * s + k * 7.5 * s;
       sh.textMid(x, ry + 3 * s, labelW, fit(c.label, labelW * PT, 18 * s), { size: 18 * s });
       sh.rect(x + labelW, ry + 0.8 * s, Math.max(0.8 * s, (barW * c.households) / max), 4.4 * s, BAR);
-      sh.textMid(x + labelW + barW, ry + 3 * s, 14 * s, figure(c.households), { size: 18 * s, bold: true, align: 'right' });
+      sh.textMid(x + labelW + barW, ry + 3 * s, numW, figure(c.households), { size: 18 * s, bold: true, align: 'right' });
     });
   }
+}
+
+/**
+ * The first `n` rows of a count list; when there are more, the last row is 其他 and sums the rest,
+ * so the rows always add up to the whole village.
+ */
+export function topWithOther(list: Count[], n: number): Count[] {
+  if (list.length <= n) return list;
+  const rest = list.slice(n - 1);
+  return [...list.slice(0, n - 1), { label: '其他', households: rest.reduce((a, c) => a + c.households, 0), persons: rest.reduce((a, c) => a + c.persons, 0) }];
 }
 
 export function teamPanel(sh: Sheet, b: Box, d: VillageChartData): number {
