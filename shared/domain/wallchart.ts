@@ -152,3 +152,56 @@ export function paperMm(p: TemplateBody['paper']): { w: number; h: number } {
   const long = Math.max(a, b);
   return p.orientation === 'landscape' ? { w: long, h: short } : { w: short, h: long };
 }
+
+/**
+ * The type floor of each sheet (design/README.md, "A village with 300 households"): the smallest
+ * body type a chart may print, in pt. The design sets 16 pt table body at A1, the smallest size
+ * that stays readable at 2 m (5.6 mm CJK em). A sheet is read from a distance in proportion to
+ * its size, so the floor scales with the reading distance:
+ *
+ *   sheet  read at  body floor  secondary floor (14/16 of it: cadre unit/post, gauge ticks)
+ *   A0     2.8 m    22 pt       19.25 pt
+ *   A1     2.0 m    16 pt       14 pt
+ *   A2     1.5 m    12 pt       10.5 pt
+ *   A3     1.2 m    10 pt       8.75 pt
+ *   A4     1.0 m     8 pt       7 pt
+ *
+ * Nothing on a sheet prints below its secondary floor; body text (table cells, names) not below
+ * the body floor. A chart that does not fit at its floor takes more sheets instead of shrinking.
+ */
+export const TYPE_FLOOR: Record<Exclude<Paper, 'custom'>, { readingM: number; body: number }> = {
+  A0: { readingM: 2.8, body: 22 },
+  A1: { readingM: 2.0, body: 16 },
+  A2: { readingM: 1.5, body: 12 },
+  A3: { readingM: 1.2, body: 10 },
+  A4: { readingM: 1.0, body: 8 },
+};
+
+/** Secondary labels may go down to 14/16 of the body floor, never lower. */
+export const SECONDARY_RATIO = 14 / 16;
+
+/**
+ * The floor of a sheet: for a standard size from the table; for a custom size, the floor of the
+ * largest standard sheet whose long side it reaches (so a custom sheet never gets a lower floor
+ * than the standard sheet it is at least as big as).
+ */
+export function typeFloor(p: TemplateBody['paper']): { body: number; secondary: number; readingM: number } {
+  let row = TYPE_FLOOR.A4;
+  if (p.size !== 'custom') row = TYPE_FLOOR[p.size];
+  else {
+    const { w, h } = paperMm(p);
+    const long = Math.max(w, h);
+    for (const [size, longMm] of [['A0', 1189], ['A1', 841], ['A2', 594], ['A3', 420]] as const) {
+      if (long >= longMm) {
+        row = TYPE_FLOOR[size];
+        break;
+      }
+    }
+  }
+  return { body: row.body, secondary: row.body * SECONDARY_RATIO, readingM: row.readingM };
+}
+
+/** A count or amount as the charts print it: whole number with thousands separators (29,626). */
+export function figure(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}

@@ -12,7 +12,7 @@ import type { Count, VillageChartData } from './chart-data';
 import { shortAttribute, shortCause } from './chart-data';
 import * as repo from './chart-repo';
 import type { StatusRule } from '../../../shared/roster/status';
-import { paperMm, statusGroup, type MissingGlyph, type StatusGroup, type TemplateBody } from '../../../shared/domain/wallchart';
+import { figure, paperMm, statusGroup, type MissingGlyph, type StatusGroup, type TemplateBody } from '../../../shared/domain/wallchart';
 
 interface AreaLine {
   seq: number;
@@ -33,11 +33,11 @@ function columns(level: 'township' | 'county', legend: TemplateBody['legend'], y
   return [
     { id: 'seq', label: '序号', width: 16, cell: (a) => t(String(a.seq)) },
     { id: 'name', label: level === 'township' ? '行政村' : '乡镇', width: 40, cell: (a) => t(a.name + (a.poor && level === 'township' ? ' ★' : ''), 'left', true) },
-    { id: 'hh', label: '贫困户\n（户）', width: 26, cell: (a) => t(String(a.households), 'right') },
-    { id: 'pp', label: '贫困人口\n（人）', width: 28, cell: (a) => t(String(a.persons), 'right') },
-    { id: 'ex', label: '已脱贫', width: 24, span: '按状态（户）', cell: (a) => t(String(a.by.exited), 'right', false, legend.exited) },
-    { id: 'un', label: '未脱贫', width: 24, span: '按状态（户）', cell: (a) => t(String(a.by.unexited), 'right', true, legend.unexited) },
-    { id: 'mo', label: '监测', width: 24, span: '按状态（户）', cell: (a) => t(String(a.by.monitored), 'right') },
+    { id: 'hh', label: '贫困户\n（户）', width: 26, cell: (a) => t(figure(a.households), 'right') },
+    { id: 'pp', label: '贫困人口\n（人）', width: 28, cell: (a) => t(figure(a.persons), 'right') },
+    { id: 'ex', label: '已脱贫', width: 24, span: '按状态（户）', cell: (a) => t(figure(a.by.exited), 'right', false, legend.exited) },
+    { id: 'un', label: '未脱贫', width: 24, span: '按状态（户）', cell: (a) => t(figure(a.by.unexited), 'right', true, legend.unexited) },
+    { id: 'mo', label: '监测', width: 24, span: '按状态（户）', cell: (a) => t(figure(a.by.monitored), 'right') },
     {
       id: 'inc',
       label: '贫困\n发生率',
@@ -48,7 +48,7 @@ function columns(level: 'township' | 'county', legend: TemplateBody['legend'], y
         return t(`${r.toFixed(2)}%`, 'right', true, r < 2 ? legend.exited : legend.unexited);
       },
     },
-    { id: 'target', label: `${year}年\n任务（户）`, width: 36, cell: (a) => t(String(a.target), 'right') },
+    { id: 'target', label: `${year}年\n任务（户）`, width: 36, cell: (a) => t(figure(a.target), 'right') },
     {
       id: 'progress',
       label: '完成进度',
@@ -149,7 +149,7 @@ export function boardDoc(reads: repo.ChartReads, body: TemplateBody, text: Frame
     sh.rect(x, A.mainY + 1.5 * s, 1.6 * s, 7 * s, RED);
     const label = by === 'village' ? '各村脱贫进度' : '各乡镇脱贫进度';
     sh.textMid(x + 4 * s, A.mainY + 5 * s, w / 2, label, { size: 24 * s, bold: true });
-    sh.textMid(x + w / 2, A.mainY + 5 * s, w / 2, `${rows.length} 个${by === 'village' ? '行政村' : '乡镇'} · ${byStatus.exited.households + byStatus.unexited.households + byStatus.monitored.households} 户 ${persons} 人`, { size: 15 * s, color: GREY, align: 'right' });
+    sh.textMid(x + w / 2, A.mainY + 5 * s, w / 2, `${rows.length} 个${by === 'village' ? '行政村' : '乡镇'} · ${figure(byStatus.exited.households + byStatus.unexited.households + byStatus.monitored.households)} 户 ${figure(persons)} 人`, { size: 15 * s, color: GREY, align: 'right' });
     const end = drawTable(sh, x, A.mainY + 10 * s, w, cols, rows.slice((n - 1) * per, n * per), st);
     if (by === 'village') sh.text(x, end + 1.5 * s, w, '★ 贫困村。发生率 = 未脱贫及监测人口 ÷ 户籍人口。', { size: 14 * s, color: GREY });
     pages.push(sh);

@@ -58,7 +58,8 @@ export interface VillageChartData {
   byMeasure: Count[];
   target: { total: number; exited: number; monitored: number; open: number };
   gaps: number;
-  team: { unit: string; term: string; members: { name: string; role: string; unit: string; post: string; phone: string }[] } | null;
+  /** dutyPhone: the team's work phone (the captain's), printed in full so villagers can call it; not personal data. */
+  team: { unit: string; term: string; dutyPhone: string; members: { name: string; role: string; unit: string; post: string; phone: string }[] } | null;
   pairings: { cadre: string; unit: string; post: string; phone: string; households: string[] }[];
   missing: MissingGlyph[];
 }
@@ -211,6 +212,7 @@ export function villageChartData(r: repo.ChartReads, village: repo.PlaceRow, bod
     ? {
         unit: t.unit_name ?? '',
         term: [t.term_start, t.term_end].filter(Boolean).map((d) => d!.slice(0, 7).replace('-', '.')).join(' — '),
+        dutyPhone: t.members.find((x) => x.captain)?.phone ?? '',
         members: t.members.map((x) => ({ name: x.name, role: x.captain ? '队长' : '队员', unit: x.unit, post: x.post, phone: maskPhone(x.phone) })),
       }
     : null;

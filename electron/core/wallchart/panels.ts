@@ -1,7 +1,7 @@
 /** Side panels of the village chart (design: statistics column, team and pairing column). */
-import { BAR, CREAM, fit, GREY, HAIR, HEAD_FILL, INK, RED, Sheet } from './draw';
-import type { VillageChartData } from './chart-data';
-import type { StatsId, TemplateBody } from '../../../shared/domain/wallchart';
+import { BAR, CREAM, fit, GREY, HAIR, HEAD_FILL, INK, RED, Sheet, textEm } from './draw';
+import type { Count, VillageChartData } from './chart-data';
+import { figure, type StatsId, type TemplateBody } from '../../../shared/domain/wallchart';
 
 const PT = 72 / 25.4;
 type Legend = TemplateBody['legend'];
@@ -24,7 +24,7 @@ function panel(sh: Sheet, b: Box, h: number, title: string, right = ''): number 
 
 const big = (n: number | string, unit: string, color: string, size: number, s: number) => ({
   text: [
-    { text: String(n), fontSize: size * s, bold: true, color },
+    { text: typeof n === 'number' ? figure(n) : n, fontSize: size * s, bold: true, color },
     { text: ` ${unit}`, fontSize: 24 * s, color: GREY },
   ],
 });
@@ -83,10 +83,10 @@ function statsPanel(sh: Sheet, b: Box, h: number, id: StatsId, d: VillageChartDa
       sh.text(bx + 6 * s, y + 1 * s - lift(64, s), half - 12 * s, big(n, '户', color, 64, s), { size: 64 * s });
       sh.text(bx + 6 * s, b.y + h - 8.5 * s, half - 12 * s, fit(note, (half - 12 * s) * PT, 15 * s), { size: 15 * s, color: GREY });
     };
-    one(b.x, '已脱贫', d.byStatus.exited.households, legend.exited, `${d.byStatus.exited.persons} 人`);
-    one(b.x + half + 7 * s, '未脱贫', open, legend.unexited, `${openPersons} 人 · 含监测 ${d.byStatus.monitored.households} 户`);
+    one(b.x, '已脱贫', d.byStatus.exited.households, legend.exited, `${figure(d.byStatus.exited.persons)} 人`);
+    one(b.x + half + 7 * s, '未脱贫', open, legend.unexited, `${figure(openPersons)} 人 · 含监测 ${figure(d.byStatus.monitored.households)} 户`);
   } else if (id === 'incidence') {
-    const y = panel(sh, b, h, '贫困发生率', d.population ? `户籍人口 ${d.population.toLocaleString('en-US')}` : '未填户籍人口');
+    const y = panel(sh, b, h, '贫困发生率', d.population ? `户籍人口 ${figure(d.population)}` : '未填户籍人口');
     const rate = d.population ? (openPersons / d.population) * 100 : null;
     sh.text(x, y + 1 * s - lift(72, s), inner, rate === null ? big('—', '', GREY, 72, s) : big(pct(rate), '%', rate < 2 ? legend.exited : legend.unexited, 72, s), { size: 72 * s });
     const gy = y + 28 * s;
@@ -99,7 +99,7 @@ function statsPanel(sh: Sheet, b: Box, h: number, id: StatsId, d: VillageChartDa
     sh.text(x, gy + 13 * s, inner, '退出标准 < 2%', { size: 14 * s, color: legend.exited });
   } else if (id === 'target') {
     const t = d.target;
-    const y = panel(sh, b, h, `${d.year}年脱贫任务`, `${t.total} 户`);
+    const y = panel(sh, b, h, `${d.year}年脱贫任务`, `${figure(t.total)} 户`);
     const by = y + 4 * s;
     const bh = 9 * s;
     sh.rect(x, by, inner, bh, '#FFFFFF', { color: HAIR, width: 0.3 * s });
@@ -124,22 +124,34 @@ function statsPanel(sh: Sheet, b: Box, h: number, id: StatsId, d: VillageChartDa
     items.forEach(([label, n, color], k) => {
       const lx = x + (k * inner) / 3;
       sh.rect(lx, ly + 1 * s, 3.5 * s, 3.5 * s, color);
-      sh.text(lx + 5 * s, ly, inner / 3 - 5 * s, { text: [{ text: `${label} ` }, { text: String(n), bold: true }] }, { size: 15 * s, color: INK });
+      sh.text(lx + 5 * s, ly, inner / 3 - 5 * s, { text: [{ text: `${label} ` }, { text: figure(n), bold: true }] }, { size: 15 * s, color: INK });
     });
   } else {
-    const list = id === 'cause' ? d.byCause.slice(0, 10) : id === 'attribute' ? d.byAttribute.slice(0, 6) : d.byMeasure.slice(0, 10);
+    const list = id === 'cause' ? topWithOther(d.byCause, 10) : id === 'attribute' ? topWithOther(d.byAttribute, 6) : d.byMeasure.slice(0, 10);
     const title = id === 'cause' ? '主要致贫原因' : id === 'attribute' ? '贫困户属性' : '帮扶措施覆盖';
     const y = panel(sh, b, h, title, '户');
     const max = Math.max(1, ...list.map((c) => c.households));
     const labelW = 34 * s;
-    const barW = inner - labelW - 14 * s;
+    // The figures' column is as wide as the widest figure, so no bar runs into its number.
+    const numW = Math.max(14 * s, ...list.map((c) => (textEm(figure(c.households), true) * 18 * s) / PT + 2 * s));
+    const barW = inner - labelW - numW;
     list.forEach((c, k) => {
       const ry = y + 1 * s + k * 7.5 * s;
       sh.textMid(x, ry + 3 * s, labelW, fit(c.label, labelW * PT, 18 * s), { size: 18 * s });
       sh.rect(x + labelW, ry + 0.8 * s, Math.max(0.8 * s, (barW * c.households) / max), 4.4 * s, BAR);
-      sh.textMid(x + labelW + barW, ry + 3 * s, 14 * s, String(c.households), { size: 18 * s, bold: true, align: 'right' });
+      sh.textMid(x + labelW + barW, ry + 3 * s, numW, figure(c.households), { size: 18 * s, bold: true, align: 'right' });
     });
   }
+}
+
+/**
+ * The first `n` rows of a count list; when there are more, the last row is 其他 and sums the rest,
+ * so the rows always add up to the whole village.
+ */
+export function topWithOther(list: Count[], n: number): Count[] {
+  if (list.length <= n) return list;
+  const rest = list.slice(n - 1);
+  return [...list.slice(0, n - 1), { label: '其他', households: rest.reduce((a, c) => a + c.households, 0), persons: rest.reduce((a, c) => a + c.persons, 0) }];
 }
 
 export function teamPanel(sh: Sheet, b: Box, d: VillageChartData): number {

@@ -47,13 +47,12 @@ export async function renderTemplate(ctx: Ctx, body: TemplateBody, scope: Scope,
     const names = { county, township: v.township_name, village: v.name };
     const data = await repo.readCharts(ctx.db, (r) => villageChartData(r, v, body, { county, dataDate, status }));
     opts.signal?.throwIfAborted();
-    const captain = data.team?.members.find((m) => m.role === '队长');
     const text: FrameText = {
       ...base,
       title: fill(body.title, { ...names, village: `${county}${v.township_name}${v.name}` }).trim(),
       subtitle: fill(body.subtitle, names),
       unit: fill(body.footer.unit, names),
-      contact: captain?.phone ? `驻村工作队联系电话 ${captain.phone}` : '',
+      contact: data.team?.dutyPhone ? `驻村工作队联系电话 ${data.team.dutyPhone}` : '',
     };
     const { pages, sheets, title, subject } = villageChartDoc(data, body, text, body.kind === 'pairingRegister');
     const missing = [...titleMissing(text), ...data.missing];

@@ -4,6 +4,9 @@ import type { TemplateBody } from '../../../shared/domain/wallchart';
 
 const PT = 72 / 25.4;
 
+/** The red frame is never nearer the sheet edge than this (mm). */
+export const FRAME_MIN_MM = 5;
+
 export interface FrameText {
   title: string;
   subtitle: string;
@@ -30,10 +33,13 @@ export function frame(sh: Sheet, t: FrameText, legend: TemplateBody['legend'], b
   const s = sh.s;
   const W = sh.widthMm;
   const H = sh.heightMm;
-  const side = 18 * s;
-  const top = 18 * s;
-  const bottom = 15 * s;
-  sh.rect(8 * s, 8 * s, W - 16 * s, H - 16 * s, 'none', { color: RED, width: 0.6 * s });
+  // The frame stays at least 5 mm from the sheet edge (office printers clip below about 5 mm),
+  // and the content keeps its distance inside it, also on sheets smaller than A1.
+  const inset = Math.max(8 * s, FRAME_MIN_MM);
+  const side = Math.max(18 * s, inset + 4);
+  const top = Math.max(18 * s, inset + 4);
+  const bottom = Math.max(15 * s, inset + 3);
+  sh.rect(inset, inset, W - 2 * inset, H - 2 * inset, 'none', { color: RED, width: Math.max(0.6 * s, 0.3) });
 
   const titleSize = (band >= 64 ? 92 : 72) * s;
   const rightW = 150 * s;
