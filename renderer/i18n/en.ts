@@ -135,7 +135,7 @@ export const en: Shape<UiStrings> = {
       title: 'Documents and public notices',
       hint: 'The issuing office and complaint phone printed on the inspection and monthly bulletins and on the public roster.',
       issuer: 'Issuing office',
-      issuerHint: 'Signs both bulletins, e.g. 新邵县脱贫攻坚领导小组办公室',
+      issuerHint: 'Signs both bulletins, e.g. the county leading group office for poverty alleviation',
       phone: 'Complaint phone',
       phoneHint: 'Printed in full on the public roster (an office phone)',
       save: 'Save document settings',

@@ -35,6 +35,9 @@ export function pdfFonts(file: string): { name: string; embedded: boolean; subse
 export function pdfToPng(file: string, outDir: string, opts: { dpi?: number; first?: number; last?: number } = {}): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   const prefix = path.join(outDir, path.basename(file, '.pdf'));
+  // Pages of an earlier, longer render would be counted as this one's.
+  const mine = (f: string) => f.startsWith(path.basename(prefix)) && /^-\d+\.png$/.test(f.slice(path.basename(prefix).length));
+  for (const f of fs.readdirSync(outDir)) if (mine(f)) fs.rmSync(path.join(outDir, f));
   execFileSync('pdftoppm', ['-png', '-r', String(opts.dpi ?? 40), ...(opts.first ? ['-f', String(opts.first)] : []), ...(opts.last ? ['-l', String(opts.last)] : []), file, prefix]);
-  return fs.readdirSync(outDir).filter((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.png')).map((f) => path.join(outDir, f));
+  return fs.readdirSync(outDir).filter(mine).map((f) => path.join(outDir, f));
 }
