@@ -4,6 +4,7 @@
  * is a versioned document that can travel as a file (see electron/core/wallchart/template-file.ts).
  */
 import { z } from 'zod';
+import { grouped } from '../rules/money';
 import { statusClass, type StatusRule } from '../roster/status';
 
 export const LEVELS = ['village', 'township', 'county'] as const;
@@ -203,5 +204,5 @@ export function typeFloor(p: TemplateBody['paper']): { body: number; secondary: 
 
 /** A count or amount as the charts print it: whole number with thousands separators (29,626). */
 export function figure(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return grouped(n);
 }

@@ -12,9 +12,15 @@ export function roundYuan(fen: number): number {
   return fen < 0 && whole !== 0 ? -whole : whole;
 }
 
+/** 29626 → "29,626": the one digit grouping of printed figures (counts and money). */
+export function grouped(n: number): string {
+  const r = Math.round(n);
+  const digits = String(Math.abs(r)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return r < 0 ? `-${digits}` : digits;
+}
+
 /** "19,451" / "−2,300" (a true minus sign, as printed): the text of `roundYuan(fen)`. */
 export function yuanText(fen: number): string {
   const y = roundYuan(fen);
-  const digits = String(Math.abs(y)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return y < 0 ? `−${digits}` : digits;
+  return y < 0 ? `−${grouped(-y)}` : grouped(y);
 }

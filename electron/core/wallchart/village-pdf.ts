@@ -8,7 +8,7 @@ import { drawTable, headerHeight, type CellValue, type Column } from './table';
 import { frame, type FrameText } from './sheet-frame';
 import { criteriaPanel, pairingPanel, statsColumn, teamPanel } from './panels';
 import type { ChartHousehold, VillageChartData } from './chart-data';
-import { paperMm, type ColumnId, type TemplateBody } from '../../../shared/domain/wallchart';
+import { figure, paperMm, type ColumnId, type TemplateBody } from '../../../shared/domain/wallchart';
 
 const t = (text: string, align: 'left' | 'center' | 'right' = 'left', bold = false): CellValue => ({ kind: 'text', text, align, bold });
 
@@ -23,7 +23,7 @@ export function householdColumns(body: TemplateBody, mergeOn: 'group' | 'cadre' 
     cause: { id: 'cause', label: '主要\n致贫原因', width: 33, cell: (h) => t(h.cause, 'center') },
     cadre: { id: 'cadre', label: '帮扶\n责任人', width: 27, merge: mergeOn === 'cadre', cell: (h) => t(h.cadre || (mergeOn === 'cadre' ? '未结对' : ''), mergeOn === 'cadre' ? 'center' : 'left') },
     measures: { id: 'measures', label: '主要帮扶措施', width: 0, cell: (h) => t(h.measures) },
-    income: { id: 'income', label: '人均纯收入\n（元）', width: 33, cell: (h) => t(h.income === null ? '' : h.income.toLocaleString('en-US'), 'right') },
+    income: { id: 'income', label: '人均纯收入\n（元）', width: 33, cell: (h) => t(h.income === null ? '' : figure(h.income), 'right') },
     education: { id: 'education', label: '义务\n教育', width: 16, span: '三保障', cell: (h) => ({ kind: 'mark', value: h.education }) },
     medical: { id: 'medical', label: '基本\n医疗', width: 16, span: '三保障', cell: (h) => ({ kind: 'mark', value: h.medical }) },
     housing: { id: 'housing', label: '住房\n安全', width: 16, span: '三保障', cell: (h) => ({ kind: 'mark', value: h.housing }) },
